@@ -1,0 +1,84 @@
+package main
+
+import . "github.com/dave/jennifer/jen"
+
+// emitCodec writes the encoding methods, each a thin call into typed:
+//
+//	func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) { return typed.WriteNPY(...) }
+//	func (a *Float64Array2D) ReadFrom(r io.Reader) (int64, error) { ... }
+//	func (a *Float64Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) { ... }
+//	MarshalBinary, UnmarshalBinary, MarshalJSON, UnmarshalJSON
+func emitCodec(f *File, n names) {
+	self := func(field string) *Statement { return Id("a").Dot(field) }
+	dtv := Id(n.dtypeVar)
+	typedCall := func(fn string, args ...Code) *Statement { return Qual(typedPath, fn).Call(args...) }
+	mismatch := If(Id("h").Dot("DType").Op("!=").Add(dtv)).Block(
+		Return(Lit(0), typedCall("MismatchError", Id("h").Dot("DType"), dtv)),
+	)
+	// setShape records the shape decoded, or an empty array after an error.
+	setShape := If(Err().Op("!=").Nil()).Block(
+		List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0))),
+		Return(Err()),
+	).Line().List(self("Rows"), self("Cols")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"))
+
+	docf(f, "WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian host (version 1.0, C order, little-endian data). An array whose Rows, Cols and Data disagree is refused before anything is written.")
+	f.Func().Add(recv(n)).Id("WriteTo").Params(Id("w").Qual("io", "Writer")).Params(Int64(), Error()).Block(
+		Return(typedCall("WriteNPY", Id("w"), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+	)
+	f.Line()
+
+	docf(f, "ReadFrom reads a .npy file of dtype %s, any version, byte order or memory order, leaving r at the end of the data. It reuses Data when its capacity is enough, so reading into an array of the right size allocates nothing. Limits come from typed.DefaultLimits.", n.dt.Name)
+	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "DefaultLimits")),
+		If(Err().Op("!=").Nil()).Block(Return(Lit(0), Err())),
+		List(Id("m"), Err()).Op(":=").Id("a").Dot("ReadData").Call(Id("r"), Id("h")),
+		Return(Int64().Call(Id("h").Dot("DataOffset")).Op("+").Id("m"), Err()),
+	)
+	f.Line()
+
+	docf(f, "ReadData reads the data that follows header h, which the caller has read (typed.ReadHeader), converting it to host byte order and C order. It lets a caller look at a header before deciding which type reads the data.")
+	f.Func().Add(recv(n)).Id("ReadData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Int64(), Error()).Block(
+		mismatch,
+		List(Id("m"), Err()).Op(":=").Qual(typedPath, "ReadData").Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
+		If(Err().Op("!=").Nil()).Block(
+			List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0))),
+			Return(Id("m"), Err()),
+		),
+		List(self("Rows"), self("Cols")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols")),
+		Return(Id("m"), Nil()),
+	)
+	f.Line()
+
+	docf(f, "MarshalBinary returns the .npy encoding, as WriteTo writes it.")
+	f.Func().Add(recv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
+		Return(typedCall("AppendNPY", Nil(), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+	)
+	f.Line()
+
+	docf(f, "UnmarshalBinary decodes a whole .npy file of dtype %s; bytes after the data are an error. It copies what it keeps, reusing Data when large enough.", n.dt.Name)
+	f.Func().Add(recv(n)).Id("UnmarshalBinary").Params(Id("b").Index().Byte()).Error().Block(
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "DecodeNPY").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
+		setShape.Clone(),
+		Return(Nil()),
+	)
+	f.Line()
+
+	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.Name)
+	f.Func().Add(recv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
+		Return(typedCall("AppendJSON", Nil(), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+	)
+	f.Line()
+
+	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. JSON null leaves the array as it is.", n.dt.Name)
+	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
+		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
+		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
+		If(Err().Op("!=").Nil()).Block(Return(Err())),
+		If(Id("e").Dot("DType").Op("!=").Add(dtv)).Block(Return(typedCall("MismatchError", Id("e").Dot("DType"), dtv))),
+		List(Id("data"), Err()).Op(":=").Id(n.view).Call(Id("e").Dot("Data"), Id("e").Dot("Rows"), Id("e").Dot("Cols")),
+		If(Err().Op("!=").Nil()).Block(Return(Err())),
+		List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Id("e").Dot("Rows"), Id("e").Dot("Cols"), Id("data")),
+		Return(Nil()),
+	)
+	f.Line()
+}

@@ -1,0 +1,126 @@
+// Command gen generates typed Array2D types from npy2d's dtype table.
+//
+// In the npy2d repository, generate.go runs it as
+//
+//	go run ./gen -family generated
+//
+// to rewrite the whole family, tests included. In a consumer's package, a
+// line such as
+//
+//	//go:generate go run github.com/npy2d/npy2d/gen -dtypes float32,int64
+//
+// writes one file with the chosen types and a dispatch for them into the
+// package that holds the line, using only github.com/npy2d/npy2d/typed at
+// run time.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+func usage() {
+	fmt.Fprintf(os.Stderr, `Usage of gen:
+	gen [-dtypes float32,int64] [-type %%sMatrix] [-pkg name] [-o file]
+	gen -family dir
+Flags:
+`)
+	flag.PrintDefaults()
+	fmt.Fprintf(os.Stderr, `
+Paste this line into a file of the package that should hold the types:
+
+	//go:generate go run github.com/npy2d/npy2d/gen -dtypes float32,int64
+`)
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gen: ")
+	dtypes := flag.String("dtypes", "", "comma-separated numpy dtype names to generate (default all: "+dtypeNames(allDTypes())+")")
+	output := flag.String("o", "", "output file (default npy2d_arrays.go in the current directory)")
+	pkg := flag.String("pkg", "", "package name of the output (default: the package in the output's directory, or $GOPACKAGE)")
+	pattern := flag.String("type", DefaultTypePattern, "pattern for type names; %s receives the table's name, such as Float64")
+	family := flag.String("family", "", "write the whole family with tests into this directory (the npy2d repository's own use)")
+	flag.Usage = usage
+	flag.Parse()
+	if flag.NArg() > 0 {
+		log.Printf("unexpected arguments: %s", strings.Join(flag.Args(), " "))
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(*family, *dtypes, *output, *pkg, *pattern); err != nil {
+		log.Print(err)
+		if _, misuse := err.(usageError); misuse {
+			flag.Usage()
+		}
+		os.Exit(2)
+	}
+}
+
+// usageError is an error in the flags rather than in generation.
+type usageError struct{ error }
+
+func run(family, dtypes, output, pkg, pattern string) error {
+	if err := checkPattern(pattern); err != nil {
+		return usageError{err}
+	}
+	selected, err := selectDTypes(dtypes)
+	if err != nil {
+		return usageError{err}
+	}
+	if family != "" {
+		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern {
+			return usageError{fmt.Errorf("-family takes no other flag")}
+		}
+		return writeFamily(family, Config{Package: filepath.Base(family), DTypes: selected, TypePattern: pattern, Command: FamilyCommand})
+	}
+	if output == "" {
+		output = "npy2d_arrays.go"
+	}
+	if pkg == "" {
+		if pkg, err = packageName(filepath.Dir(output)); err != nil {
+			return err
+		}
+	}
+	src, err := RenderFile(Config{Package: pkg, DTypes: selected, TypePattern: pattern, Command: command()})
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(output, src, 0o644)
+}
+
+// command is the command line recorded in the header, as stringer records
+// its own: the program's base name and its arguments.
+func command() string {
+	return strings.Join(append([]string{"gen"}, os.Args[1:]...), " ")
+}
+
+// writeFamily rewrites dir with the family, removing generated files the
+// table no longer has.
+func writeFamily(dir string, c Config) error {
+	files, err := RenderFamily(c)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, path := range old {
+		if _, keep := files[filepath.Base(path)]; !keep {
+			if err := os.Remove(path); err != nil {
+				return err
+			}
+		}
+	}
+	for _, name := range sortedKeys(files) {
+		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,39 @@
+package typed
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// DecodeNPY decodes a whole .npy file held in b whose dtype must be want,
+// filling storage through resize as ReadData does. Bytes after the data are
+// an error: a file is one array.
+func DecodeNPY(b []byte, want DType, lim Limits, have int, resize func(n int) []byte) (Header, error) {
+	h, err := ParseHeader(b, lim)
+	if err != nil {
+		return h, err
+	}
+	if h.DType != want {
+		return h, MismatchError(h.DType, want)
+	}
+	body := b[h.DataOffset:]
+	if len(body) < h.DataLen {
+		return h, truncated("data", h.DataOffset+h.DataLen, len(b))
+	}
+	if len(body) > h.DataLen {
+		return h, fmt.Errorf("%w: %d bytes after the data at byte %d", ErrFormat, len(body)-h.DataLen, h.DataOffset+h.DataLen)
+	}
+	_, err = ReadData(bytes.NewReader(body), h, have, resize)
+	return h, err
+}
+
+// HostOrderCopy returns b when data stored in order is already in host
+// order, and a swapped copy otherwise.
+func HostOrderCopy(b []byte, dt DType, order byte) []byte {
+	if !needsSwap(order, dt) {
+		return b
+	}
+	c := bytes.Clone(b)
+	Swap(c, dt.SwapUnit())
+	return c
+}

@@ -1,0 +1,293 @@
+package typed
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+var errUnexpectedEOF = io.ErrUnexpectedEOF
+
+// dictParser reads the Python dict literal of a .npy header:
+//
+//	{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }
+//
+// It takes only literals (quoted strings, True/False, tuples of
+// non-negative decimal integers), never evaluates anything, and reports
+// positions as byte offsets in the file.
+type dictParser struct {
+	b    []byte
+	pos  int
+	base int // file offset of b[0]
+}
+
+func (p *dictParser) errorf(format string, args ...any) error {
+	return fmt.Errorf("%w: header byte %d: %s", ErrFormat, p.base+p.pos, fmt.Sprintf(format, args...))
+}
+
+func (p *dictParser) found() string {
+	if p.pos >= len(p.b) {
+		return "end of header"
+	}
+	return fmt.Sprintf("%q", p.b[p.pos])
+}
+
+func (p *dictParser) space() {
+	for p.pos < len(p.b) && strings.IndexByte(" \t\r\n", p.b[p.pos]) >= 0 {
+		p.pos++
+	}
+}
+
+func (p *dictParser) expect(c byte) error {
+	p.space()
+	if p.pos >= len(p.b) || p.b[p.pos] != c {
+		return p.errorf("want %q, found %s", c, p.found())
+	}
+	p.pos++
+	return nil
+}
+
+// peek skips white space and reports whether the next byte is c.
+func (p *dictParser) peek(c byte) bool {
+	p.space()
+	return p.pos < len(p.b) && p.b[p.pos] == c
+}
+
+// str reads a quoted string with no escapes; numpy's descr strings and keys
+// never need them.
+func (p *dictParser) str() ([]byte, error) {
+	p.space()
+	if p.pos >= len(p.b) || (p.b[p.pos] != '\'' && p.b[p.pos] != '"') {
+		return nil, p.errorf("want a quoted string, found %s", p.found())
+	}
+	q := p.b[p.pos]
+	start := p.pos + 1
+	for i := start; i < len(p.b); i++ {
+		switch p.b[i] {
+		case q:
+			p.pos = i + 1
+			return p.b[start:i], nil
+		case '\\', '\n', 0:
+			p.pos = i
+			return nil, p.errorf("%s inside a string", p.found())
+		}
+	}
+	p.pos = len(p.b)
+	return nil, p.errorf("unterminated string")
+}
+
+func (p *dictParser) word() []byte {
+	p.space()
+	start := p.pos
+	for p.pos < len(p.b) && (p.b[p.pos] >= 'a' && p.b[p.pos] <= 'z' || p.b[p.pos] >= 'A' && p.b[p.pos] <= 'Z') {
+		p.pos++
+	}
+	return p.b[start:p.pos]
+}
+
+func (p *dictParser) boolean() (bool, error) {
+	start := p.pos
+	switch string(p.word()) {
+	case "True":
+		return true, nil
+	case "False":
+		return false, nil
+	default:
+		p.pos = start
+		p.space()
+		return false, p.errorf("fortran_order: want True or False, found %s", p.found())
+	}
+}
+
+// maxDims bounds how many dimensions the parser collects, so a hostile
+// header cannot make it build a large slice; the family needs two.
+const maxDims = 32
+
+// shape reads a tuple of dimensions: (), (n,), (n, m) or (n, m,).
+func (p *dictParser) shape(dims *[maxDims]int64) (int, error) {
+	if err := p.expect('('); err != nil {
+		return 0, err
+	}
+	n := 0
+	for {
+		if p.peek(')') {
+			p.pos++
+			if n == 1 && !p.trailingComma() {
+				return 0, p.errorf("shape (%d) is not a tuple", dims[0])
+			}
+			return n, nil
+		}
+		if n > 0 {
+			if err := p.expect(','); err != nil {
+				return 0, err
+			}
+			if p.peek(')') {
+				continue
+			}
+		}
+		v, err := p.dim()
+		if err != nil {
+			return 0, err
+		}
+		if n == maxDims {
+			return 0, fmt.Errorf("%w: shape has more than %d dimensions", ErrShape, maxDims)
+		}
+		dims[n] = v
+		n++
+	}
+}
+
+// trailingComma reports whether the ')' just read follows a ',' with only
+// white space between.
+func (p *dictParser) trailingComma() bool {
+	for i := p.pos - 2; i >= 0; i-- {
+		switch p.b[i] {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case ',':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// dim reads a non-negative decimal integer without leading zeros.
+func (p *dictParser) dim() (int64, error) {
+	p.space()
+	start := p.pos
+	if p.pos < len(p.b) && p.b[p.pos] == '-' {
+		return 0, fmt.Errorf("%w: header byte %d: negative dimension", ErrShape, p.base+p.pos)
+	}
+	var v int64
+	for p.pos < len(p.b) && p.b[p.pos] >= '0' && p.b[p.pos] <= '9' {
+		if v > (1<<62)/10 {
+			return 0, fmt.Errorf("%w: header byte %d: dimension too large", ErrLimit, p.base+start)
+		}
+		v = v*10 + int64(p.b[p.pos]-'0')
+		p.pos++
+	}
+	switch {
+	case p.pos == start:
+		return 0, p.errorf("want a dimension, found %s", p.found())
+	case p.pos-start > 1 && p.b[start] == '0':
+		return 0, p.errorf("dimension with a leading zero")
+	}
+	return v, nil
+}
+
+// parseDict parses the header dict (padding and final newline included)
+// that starts at file offset base.
+func parseDict(b []byte, base int, lim Limits) (Header, error) {
+	var h Header
+	p := &dictParser{b: b, base: base}
+	if len(b) == 0 || b[len(b)-1] != '\n' {
+		p.pos = len(b)
+		return h, p.errorf("header does not end with a newline")
+	}
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		p.pos = i
+		return h, p.errorf("NUL byte in header")
+	}
+	if err := p.expect('{'); err != nil {
+		return h, err
+	}
+	var (
+		descr    []byte
+		fortran  bool
+		dims     [maxDims]int64
+		ndim     int
+		seen     [3]bool
+		keyNames = [3]string{"descr", "fortran_order", "shape"}
+	)
+	for !p.peek('}') {
+		keyAt := p.pos
+		key, err := p.str()
+		if err != nil {
+			return h, err
+		}
+		idx := -1
+		for i, name := range keyNames {
+			if string(key) == name {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			p.pos = keyAt
+			return h, p.errorf("unexpected key %q, want descr, fortran_order and shape", key)
+		}
+		if seen[idx] {
+			p.pos = keyAt
+			return h, p.errorf("key %q twice", key)
+		}
+		seen[idx] = true
+		if err := p.expect(':'); err != nil {
+			return h, err
+		}
+		switch idx {
+		case 0:
+			if p.peek('[') {
+				return h, fmt.Errorf("%w: header byte %d: structured dtype (a list of fields)", ErrDType, base+p.pos)
+			}
+			descr, err = p.str()
+		case 1:
+			fortran, err = p.boolean()
+		case 2:
+			ndim, err = p.shape(&dims)
+		}
+		if err != nil {
+			return h, err
+		}
+		if p.peek('}') {
+			break
+		}
+		if err := p.expect(','); err != nil {
+			return h, err
+		}
+	}
+	p.pos++
+	for p.pos < len(b)-1 && (b[p.pos] == ' ' || b[p.pos] == '\t') {
+		p.pos++
+	}
+	if p.pos != len(b)-1 {
+		return h, p.errorf("want padding after the dict, found %s", p.found())
+	}
+	for i, ok := range seen {
+		if !ok {
+			return h, fmt.Errorf("%w: header has no %q key", ErrFormat, keyNames[i])
+		}
+	}
+	dt, order, err := parseDType(descr)
+	if err != nil {
+		return h, err
+	}
+	if ndim != 2 {
+		return h, fmt.Errorf("%w: shape %s has %d dimensions; the family holds 2-D arrays", ErrShape, shapeString(dims[:ndim]), ndim)
+	}
+	if dims[0] > int64(maxInt) || dims[1] > int64(maxInt) {
+		return h, fmt.Errorf("%w: shape %s is beyond this platform", ErrLimit, shapeString(dims[:ndim]))
+	}
+	h.DType, h.Order, h.Fortran = dt, order, fortran
+	h.Rows, h.Cols = int(dims[0]), int(dims[1])
+	h.DataLen, err = DataLen(dt, h.Rows, h.Cols, lim)
+	return h, err
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+func shapeString(dims []int64) string {
+	var sb strings.Builder
+	sb.WriteByte('(')
+	for i, d := range dims {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprint(&sb, d)
+	}
+	if len(dims) == 1 {
+		sb.WriteByte(',')
+	}
+	sb.WriteByte(')')
+	return sb.String()
+}

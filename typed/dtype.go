@@ -1,0 +1,158 @@
+package typed
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// DType describes one numpy dtype that the Array2D family can hold. It is a
+// row of the dtype table; values are comparable with ==.
+type DType struct {
+	// Name is numpy's name for the dtype, as arr.dtype.name prints it.
+	Name string
+	// Kind is numpy's kind character: 'b' bool, 'i' signed, 'u' unsigned,
+	// 'f' floating point, 'c' complex.
+	Kind byte
+	// Size is the item size in bytes (numpy's itemsize).
+	Size int
+	// GoType is the Go element type as generated code spells it; a name
+	// prefixed "typed." is declared in this package.
+	GoType string
+	// TypeName is the exported prefix of the generated type: TypeName +
+	// "Array2D".
+	TypeName string
+	// Doc is a short phrase describing the values, used in doc comments.
+	Doc string
+}
+
+// String returns numpy's name for the dtype.
+func (d DType) String() string { return d.Name }
+
+// Descr returns the descr string np.save writes for this dtype: '|' for
+// one-byte items (byte order does not apply), '<' otherwise, because npy2d
+// always writes little-endian files.
+func (d DType) Descr() string { return string(d.appendDescr(nil)) }
+
+func (d DType) appendDescr(dst []byte) []byte {
+	order := byte('<')
+	if d.Size == 1 {
+		order = '|'
+	}
+	dst = append(dst, order, d.Kind)
+	return strconv.AppendInt(dst, int64(d.Size), 10)
+}
+
+// SwapUnit is the width in bytes of each byte-swapped word: complex values
+// are two floats, each swapped on its own.
+func (d DType) SwapUnit() int {
+	if d.Kind == 'c' {
+		return d.Size / 2
+	}
+	return d.Size
+}
+
+// DTypes returns the dtype table in its fixed order. The generator walks it;
+// the caller may not modify the returned slice's elements' meaning, so it is a
+// copy.
+func DTypes() []DType {
+	out := make([]DType, len(table))
+	copy(out, table[:])
+	return out
+}
+
+// LookupDType finds a table row by numpy name ("int64", "bool").
+func LookupDType(name string) (DType, bool) {
+	for _, d := range table {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return DType{}, false
+}
+
+// MustDType is LookupDType for names known at compile time (generated code).
+func MustDType(name string) DType {
+	d, ok := LookupDType(name)
+	if !ok {
+		panic("typed: no dtype " + strconv.Quote(name) + " in the table")
+	}
+	return d
+}
+
+// ParseDType accepts a numpy dtype name ("float64", "bool") or a descr string
+// with or without a byte-order character ("<f8", ">i4", "=u2", "|b1", "f8",
+// "?"). It returns the dtype and the byte order of the data it describes:
+// '<' little, '>' big; native order ('=', none, or a name) resolves to the
+// host's, and one-byte types report '|'.
+func ParseDType(s string) (DType, byte, error) {
+	return parseDType([]byte(s))
+}
+
+// parseDType works on the header's bytes so that decoding a header does not
+// allocate strings.
+func parseDType(s []byte) (DType, byte, error) {
+	for _, d := range table {
+		if string(s) == d.Name {
+			return d, nativeOrFlat(d), nil
+		}
+	}
+	order, rest := byte('='), s
+	if len(s) > 0 && bytes.IndexByte([]byte("<>=|"), s[0]) >= 0 {
+		order, rest = s[0], s[1:]
+	}
+	if string(rest) == "?" {
+		rest = []byte("b1")
+	}
+	if len(rest) < 2 || len(rest) > 4 {
+		return DType{}, 0, unsupported(string(s))
+	}
+	size := 0
+	for _, c := range rest[1:] {
+		if c < '0' || c > '9' {
+			return DType{}, 0, unsupported(string(s))
+		}
+		size = size*10 + int(c-'0')
+	}
+	for _, d := range table {
+		if d.Kind == rest[0] && d.Size == size {
+			switch {
+			case d.Size == 1:
+				order = '|'
+			case order == '=' || order == '|':
+				order = HostOrder()
+			}
+			return d, order, nil
+		}
+	}
+	return DType{}, 0, unsupported(string(s))
+}
+
+func nativeOrFlat(d DType) byte {
+	if d.Size == 1 {
+		return '|'
+	}
+	return HostOrder()
+}
+
+// unsupported explains why a dtype the family cannot hold was refused.
+func unsupported(descr string) error {
+	body := strings.TrimLeft(descr, "<>=|")
+	why := "not in the dtype table"
+	switch {
+	case body == "":
+		why = "empty dtype"
+	case body[0] == 'O':
+		why = "object arrays need pickle, which npy2d never runs"
+	case body[0] == 'U' || body[0] == 'S' || body[0] == 'a':
+		why = "string dtypes are not numeric"
+	case body[0] == 'V':
+		why = "void (raw record) dtypes are not numeric"
+	case body[0] == 'M' || body[0] == 'm':
+		why = "datetime and timedelta dtypes are not supported"
+	case body[0] == '[' || body[0] == '(' || body[0] == '{':
+		why = "structured dtypes are not supported"
+	}
+	return fmt.Errorf("%w: dtype %q: %s", ErrDType, descr, why)
+}

@@ -1,0 +1,163 @@
+package typed
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strconv"
+)
+
+// Magic is the six bytes every .npy file starts with.
+const Magic = "\x93NUMPY"
+
+// growthDigits is numpy's GROWTH_AXIS_MAX_DIGITS: np.save pads the header so
+// that the first dimension can grow to 21 digits and be rewritten in place.
+const growthDigits = 21
+
+// headerAlign is numpy's ARRAY_ALIGN: data starts at a multiple of 64 bytes.
+const headerAlign = 64
+
+// Header is a parsed .npy header of a 2-D array the family can hold.
+type Header struct {
+	// Major and Minor are the format version: 1.0, 2.0 or 3.0.
+	Major, Minor int
+	// DType is the array's dtype.
+	DType DType
+	// Order is how the file stores multi-byte values: '<' little-endian,
+	// '>' big-endian, '|' for one-byte items.
+	Order byte
+	// Fortran is numpy's fortran_order: data stored column by column.
+	Fortran bool
+	// Rows and Cols are the shape.
+	Rows, Cols int
+	// DataOffset is the number of bytes before the data: the preamble and
+	// the padded header dict.
+	DataOffset int
+	// DataLen is Rows*Cols*DType.Size, checked against overflow and limits.
+	DataLen int
+}
+
+// AppendHeader appends the header np.save writes for a C-order (rows, cols)
+// array of dt: version 1.0 unless the header needs 2.0, keys in numpy's
+// sorted order, spare room for the first dimension to grow, padded with
+// spaces and a newline so that the data starts at a multiple of 64 bytes.
+func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
+	start := len(dst)
+	dst = append(dst, Magic...)
+	dst = append(dst, 1, 0, 0, 0) // version and a uint16 length, filled in below
+	dictStart := len(dst)
+	dst = append(dst, "{'descr': '"...)
+	dst = dt.appendDescr(dst)
+	dst = append(dst, "', 'fortran_order': False, 'shape': ("...)
+	dst = strconv.AppendInt(dst, int64(rows), 10)
+	dst = append(dst, ", "...)
+	dst = strconv.AppendInt(dst, int64(cols), 10)
+	dst = append(dst, "), }"...)
+	for n := growthDigits - decimalLen(rows); n > 0; n-- {
+		dst = append(dst, ' ')
+	}
+	hlen := len(dst) - dictStart + 1 // the closing newline counts
+	pad := headerAlign - (10+hlen)%headerAlign
+	if hlen+pad > 0xffff { // version 2.0: a uint32 length, two more bytes of preamble
+		pad = headerAlign - (12+hlen)%headerAlign
+		dst = append(dst, 0, 0)
+		copy(dst[dictStart+2:], dst[dictStart:len(dst)-2])
+		dst[start+6] = 2
+		binary.LittleEndian.PutUint32(dst[start+8:], uint32(hlen+pad))
+	} else {
+		binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
+	}
+	for ; pad > 0; pad-- {
+		dst = append(dst, ' ')
+	}
+	return append(dst, '\n')
+}
+
+func decimalLen(n int) int {
+	l := 1
+	if n < 0 {
+		l, n = 2, -n
+	}
+	for n >= 10 {
+		n /= 10
+		l++
+	}
+	return l
+}
+
+// ParseHeader parses the header at the start of b, which holds at least the
+// whole header (data may follow). It accepts exactly what numpy writes and
+// refuses everything else with an error wrapping ErrFormat, ErrDType,
+// ErrShape or ErrLimit.
+func ParseHeader(b []byte, lim Limits) (Header, error) {
+	var h Header
+	pre, err := parsePreamble(b)
+	if err != nil {
+		return h, err
+	}
+	if len(b) < pre.size {
+		return h, truncated("preamble", pre.size, len(b))
+	}
+	pre.readLen(b)
+	if err := pre.check(lim); err != nil {
+		return h, err
+	}
+	if len(b) < pre.size+pre.dictLen {
+		return h, truncated("header", pre.size+pre.dictLen, len(b))
+	}
+	return pre.parse(b[pre.size:pre.size+pre.dictLen], lim)
+}
+
+// preamble is the fixed part before the header dict.
+type preamble struct {
+	major, minor int
+	size         int // 10 for version 1.0, 12 for 2.0 and 3.0
+	dictLen      int
+}
+
+// parsePreamble reads the magic and version from the first 8 bytes.
+func parsePreamble(b []byte) (preamble, error) {
+	var p preamble
+	n := min(len(b), len(Magic))
+	if string(b[:n]) != Magic[:n] {
+		return p, fmt.Errorf("%w: not a .npy file: starts with %q, want %q", ErrFormat, b[:n], Magic)
+	}
+	if len(b) < 8 {
+		return p, truncated("preamble", 8, len(b))
+	}
+	p.major, p.minor = int(b[6]), int(b[7])
+	switch {
+	case p.minor != 0 || p.major < 1 || p.major > 3:
+		return p, fmt.Errorf("%w: unknown .npy version %d.%d at byte 6, want 1.0, 2.0 or 3.0", ErrFormat, p.major, p.minor)
+	case p.major == 1:
+		p.size = 10
+	default:
+		p.size = 12
+	}
+	return p, nil
+}
+
+func (p *preamble) readLen(b []byte) {
+	if p.size == 10 {
+		p.dictLen = int(binary.LittleEndian.Uint16(b[8:]))
+	} else {
+		p.dictLen = int(binary.LittleEndian.Uint32(b[8:]))
+	}
+}
+
+func (p *preamble) check(lim Limits) error {
+	if p.dictLen > lim.MaxHeaderLen {
+		return fmt.Errorf("%w: header of %d bytes, the limit is %d (typed.Limits.MaxHeaderLen)", ErrLimit, p.dictLen, lim.MaxHeaderLen)
+	}
+	return nil
+}
+
+func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
+	h, err := parseDict(dict, p.size, lim)
+	h.Major, h.Minor = p.major, p.minor
+	h.DataOffset = p.size + p.dictLen
+	return h, err
+}
+
+func truncated(what string, want, got int) error {
+	return fmt.Errorf("%w: %s truncated: need %d bytes, have %d: %w", ErrFormat, what, want, got, errUnexpectedEOF)
+}

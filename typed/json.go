@@ -1,0 +1,96 @@
+package typed
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// AppendJSON appends the JSON envelope of an array,
+//
+//	{"dtype":"float64","shape":[3,3],"data":"<base64 of tobytes()>"}
+//
+// which Python reads back with
+// np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
+// data is in host byte order; the envelope always carries little-endian
+// bytes, as tobytes() gives them on every common host.
+func AppendJSON(dst []byte, dt DType, rows, cols int, data []byte) ([]byte, error) {
+	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+		return dst, err
+	}
+	dst = append(dst, `{"dtype":"`...)
+	dst = append(dst, dt.Name...)
+	dst = append(dst, `","shape":[`...)
+	dst = strconv.AppendInt(dst, int64(rows), 10)
+	dst = append(dst, ',')
+	dst = strconv.AppendInt(dst, int64(cols), 10)
+	dst = append(dst, `],"data":"`...)
+	if needsSwap('<', dt) {
+		data = bytes.Clone(data)
+		Swap(data, dt.SwapUnit())
+	}
+	dst = base64.StdEncoding.AppendEncode(dst, data)
+	return append(dst, `"}`...), nil
+}
+
+// Envelope is a decoded JSON envelope.
+type Envelope struct {
+	DType      DType
+	Rows, Cols int
+	// Data is freshly allocated and in host byte order.
+	Data []byte
+}
+
+// ParseJSON decodes a JSON envelope. The dtype may be a numpy name or a
+// descr; a name (or '=') means little-endian data, as AppendJSON writes.
+func ParseJSON(b []byte, lim Limits) (Envelope, error) {
+	var raw struct {
+		DType *string `json:"dtype"`
+		Shape []int64 `json:"shape"`
+		Data  *string `json:"data"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return Envelope{}, fmt.Errorf("%w: json envelope: %w", ErrFormat, err)
+	}
+	if dec.More() {
+		return Envelope{}, fmt.Errorf("%w: json envelope: data after the object", ErrFormat)
+	}
+	if raw.DType == nil || raw.Shape == nil || raw.Data == nil {
+		return Envelope{}, fmt.Errorf("%w: json envelope needs dtype, shape and data", ErrFormat)
+	}
+	dt, order, err := ParseDType(*raw.DType)
+	if err != nil {
+		return Envelope{}, err
+	}
+	if s := *raw.DType; dt.Size > 1 && (s == dt.Name || s[0] == '=' || s[0] == '|') {
+		order = '<'
+	}
+	if len(raw.Shape) != 2 {
+		return Envelope{}, fmt.Errorf("%w: json envelope shape %v has %d dimensions, want 2", ErrShape, raw.Shape, len(raw.Shape))
+	}
+	for _, d := range raw.Shape {
+		if d < 0 || d > int64(maxInt) {
+			return Envelope{}, fmt.Errorf("%w: json envelope shape %v", ErrShape, raw.Shape)
+		}
+	}
+	e := Envelope{DType: dt, Rows: int(raw.Shape[0]), Cols: int(raw.Shape[1])}
+	need, err := DataLen(dt, e.Rows, e.Cols, lim)
+	if err != nil {
+		return Envelope{}, err
+	}
+	if got := base64.StdEncoding.DecodedLen(len(*raw.Data)); got < need || got > need+2 {
+		return Envelope{}, fmt.Errorf("%w: json envelope: shape %v of %s needs %d bytes, data holds about %d", ErrShape, raw.Shape, dt.Name, need, got)
+	}
+	e.Data, err = base64.StdEncoding.DecodeString(*raw.Data)
+	if err != nil {
+		return Envelope{}, fmt.Errorf("%w: json envelope data: %w", ErrFormat, err)
+	}
+	if len(e.Data) != need {
+		return Envelope{}, fmt.Errorf("%w: json envelope: shape %v of %s needs %d bytes, data has %d", ErrShape, raw.Shape, dt.Name, need, len(e.Data))
+	}
+	return e, Normalize(e.Data, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+}

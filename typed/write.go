@@ -1,0 +1,78 @@
+package typed
+
+import (
+	"fmt"
+	"io"
+	"sync"
+)
+
+// maxHeaderBytes bounds np.save's header for a 2-D numeric array: 10 bytes of
+// preamble, a dict of about 100 and padding to 64; 256 leaves room.
+const maxHeaderBytes = 256
+
+// WriteNPY writes a .npy file of a C-order (rows, cols) array of dt whose data
+// is in host byte order, byte-identical to np.save on a little-endian host.
+// It checks the shape against the data before writing anything.
+func WriteNPY(w io.Writer, dt DType, rows, cols int, data []byte) (int64, error) {
+	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+		return 0, err
+	}
+	bp := headerBufs.Get().(*[]byte)
+	defer headerBufs.Put(bp)
+	hdr := AppendHeader((*bp)[:0], dt, rows, cols)
+	*bp = hdr[:0]
+	n, err := w.Write(hdr)
+	total := int64(n)
+	if err != nil {
+		return total, err
+	}
+	m, err := WriteData(w, dt, data)
+	return total + m, err
+}
+
+// AppendNPY appends the .npy encoding of the array to dst.
+func AppendNPY(dst []byte, dt DType, rows, cols int, data []byte) ([]byte, error) {
+	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+		return dst, err
+	}
+	dst = AppendHeader(dst, dt, rows, cols)
+	start := len(dst)
+	dst = append(dst, data...)
+	if needsSwap('<', dt) {
+		Swap(dst[start:], dt.SwapUnit())
+	}
+	return dst, nil
+}
+
+// swapBufs hold chunks of little-endian data on big-endian hosts.
+var swapBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// WriteData writes host-order data as little-endian bytes: as it is on
+// little-endian hosts, swapped chunk by chunk on big-endian ones.
+func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
+	if !needsSwap('<', dt) {
+		n, err := w.Write(data)
+		return int64(n), err
+	}
+	bp := swapBufs.Get().(*[]byte)
+	defer swapBufs.Put(bp)
+	var total int64
+	for len(data) > 0 {
+		chunk := (*bp)[:min(len(data), len(*bp))]
+		copy(chunk, data)
+		Swap(chunk, dt.SwapUnit())
+		n, err := w.Write(chunk)
+		total += int64(n)
+		if err != nil {
+			return total, err
+		}
+		data = data[len(chunk):]
+	}
+	return total, nil
+}
+
+// MismatchError is the error for a file whose dtype is not the one a typed
+// reader holds.
+func MismatchError(got, want DType) error {
+	return fmt.Errorf("%w: file holds %s (%s), want %s (%s)", ErrDType, got.Name, got.Descr(), want.Name, want.Descr())
+}
