@@ -27,7 +27,7 @@ func emitTests(f *File, n names) {
 	decoders := at("Decoders").Values(Dict{Id("ReadNPY"): Id("ReadNPY"), Id("FromBytes"): Id("FromBytes")})
 
 	docf(f, "Test%s round-trips every test shape through each encoding and each decoder.", n.Type)
-	f.Func().Id("Test"+n.Type).Params(tt).Block(
+	f.Func().Id("Test" + n.Type).Params(tt).Block(
 		For(List(Id("_"), Id("s")).Op(":=").Range().Add(at("Shapes"))).Block(
 			Id("t").Dot("Run").Call(Qual("fmt", "Sprintf").Call(Lit("%dx%d"), Id("s").Index(Lit(0)), Id("s").Index(Lit(1))), Func().Params(tt).BlockFunc(func(g *Group) {
 				for _, c := range newFilled("a", Id("s").Index(Lit(0)), Id("s").Index(Lit(1))) {
@@ -57,7 +57,7 @@ func emitTests(f *File, n names) {
 
 	// Set every element from another array's At, then compare bytes: NaN-safe.
 	docf(f, "Test%sAccess checks At, Set and Row against the C-order layout and their bounds.", n.Type)
-	f.Func().Id("Test"+n.Type+"Access").Params(tt).BlockFunc(func(g *Group) {
+	f.Func().Id("Test" + n.Type + "Access").Params(tt).BlockFunc(func(g *Group) {
 		for _, c := range newFilled("a", Lit(3), Lit(4)) {
 			g.Add(c)
 		}
@@ -83,7 +83,7 @@ func emitTests(f *File, n names) {
 
 	size := n.dt.Size
 	docf(f, "Test%sViews checks that %s shares aligned memory, copies unaligned memory and refuses a length that does not fit the shape.", n.Type, n.FromBytes)
-	f.Func().Id("Test"+n.Type+"Views").Params(tt).BlockFunc(func(g *Group) {
+	f.Func().Id("Test" + n.Type + "Views").Params(tt).BlockFunc(func(g *Group) {
 		g.Id("buf").Op(":=").Qual(arraytestPath, "AlignedBytes").Call(Lit(12*size + 1))
 		g.Add(at("Fill").Call(Id("buf"), Id(n.dtypeVar)))
 		g.List(Id("a"), Err()).Op(":=").Id(n.FromBytes).Call(Id("buf").Index(Empty(), Lit(12*size)), Lit(3), Lit(4))
@@ -113,7 +113,7 @@ func emitTests(f *File, n names) {
 	f.Line()
 
 	docf(f, "Test%sSteadyState checks that reading into an array of the right size, and writing, allocate nothing.", n.Type)
-	f.Func().Id("Test"+n.Type+"SteadyState").Params(tt).BlockFunc(func(g *Group) {
+	f.Func().Id("Test" + n.Type + "SteadyState").Params(tt).BlockFunc(func(g *Group) {
 		for _, c := range newFilled("a", Lit(16), Lit(16)) {
 			g.Add(c)
 		}
