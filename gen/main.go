@@ -76,7 +76,7 @@ func run(family, dtypes, output, pkg, pattern string) error {
 		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern {
 			return usageError{fmt.Errorf("-family takes no other flag")}
 		}
-		return writeFamily(family, Config{Package: filepath.Base(family), DTypes: selected, TypePattern: pattern, Command: FamilyCommand})
+		return writeFamily(family, familyConfig(family))
 	}
 	if output == "" {
 		output = "npy2d_arrays.go"

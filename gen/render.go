@@ -3,15 +3,23 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"sort"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/npy2d/npy2d/typed"
 	"golang.org/x/tools/imports"
 )
 
 // FamilyCommand is the command recorded in the headers of the family in
 // generated/, and the one generate.go runs.
 const FamilyCommand = "go run ./gen -family generated"
+
+// familyConfig is how generate.go's line configures the family: every
+// dtype, the default names, the package named after its directory.
+func familyConfig(dir string) Config {
+	return Config{Package: filepath.Base(dir), DTypes: typed.DTypes(), TypePattern: DefaultTypePattern, Command: FamilyCommand}
+}
 
 // newFile starts a generated file with the header Go tools recognise,
 // naming the command that made it.
