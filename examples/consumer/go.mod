@@ -1,0 +1,14 @@
+module example.com/consumer
+
+go 1.24.0
+
+require github.com/npy2d/npy2d v0.0.0
+
+require (
+	github.com/dave/jennifer v1.7.1 // indirect
+	golang.org/x/mod v0.33.0 // indirect
+	golang.org/x/sync v0.19.0 // indirect
+	golang.org/x/tools v0.42.0 // indirect
+)
+
+replace github.com/npy2d/npy2d => ../..
