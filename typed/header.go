@@ -37,13 +37,15 @@ type Header struct {
 }
 
 // AppendHeader appends the header np.save writes for a C-order (rows, cols)
-// array of dt: version 1.0 unless the header needs 2.0, keys in numpy's
-// sorted order, spare room for the first dimension to grow, padded with
-// spaces and a newline so that the data starts at a multiple of 64 bytes.
+// array of dt: keys in numpy's sorted order, spare room for the first
+// dimension to grow to 21 digits, padded with spaces and a newline so that
+// the data starts at a multiple of 64 bytes. numpy moves to version 2.0 only
+// for headers over 65535 bytes; a 2-D numeric header is under 200, so it is
+// always version 1.0.
 func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
 	start := len(dst)
 	dst = append(dst, Magic...)
-	dst = append(dst, 1, 0, 0, 0) // version and a uint16 length, filled in below
+	dst = append(dst, 1, 0, 0, 0) // version 1.0 and a uint16 length, filled in below
 	dictStart := len(dst)
 	dst = append(dst, "{'descr': '"...)
 	dst = dt.appendDescr(dst)
@@ -56,16 +58,8 @@ func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
 		dst = append(dst, ' ')
 	}
 	hlen := len(dst) - dictStart + 1 // the closing newline counts
-	pad := headerAlign - (10+hlen)%headerAlign
-	if hlen+pad > 0xffff { // version 2.0: a uint32 length, two more bytes of preamble
-		pad = headerAlign - (12+hlen)%headerAlign
-		dst = append(dst, 0, 0)
-		copy(dst[dictStart+2:], dst[dictStart:len(dst)-2])
-		dst[start+6] = 2
-		binary.LittleEndian.PutUint32(dst[start+8:], uint32(hlen+pad))
-	} else {
-		binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
-	}
+	pad := headerAlign - (dictStart-start+hlen)%headerAlign
+	binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
 	for ; pad > 0; pad-- {
 		dst = append(dst, ' ')
 	}
@@ -145,14 +139,16 @@ func (p *preamble) readLen(b []byte) {
 }
 
 func (p *preamble) check(lim Limits) error {
-	if p.dictLen > lim.MaxHeaderLen {
-		return fmt.Errorf("%w: header of %d bytes, the limit is %d (typed.Limits.MaxHeaderLen)", ErrLimit, p.dictLen, lim.MaxHeaderLen)
+	if max := lim.headerLen(); p.dictLen > max {
+		return fmt.Errorf("%w: header of %d bytes at byte %d, the limit is %d (typed.Limits.MaxHeaderLen)", ErrLimit, p.dictLen, p.size, max)
 	}
 	return nil
 }
 
 func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
-	h, err := parseDict(dict, p.size, lim)
+	// Python 2 wrote shapes such as (3L, 4L); numpy still reads them in
+	// versions 1.0 and 2.0, the only ones Python 2 could write.
+	h, err := parseDict(dict, p.size, lim, p.major < 3)
 	h.Major, h.Minor = p.major, p.minor
 	h.DataOffset = p.size + p.dictLen
 	return h, err
