@@ -58,9 +58,14 @@ func TestConsumerModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, way := range []struct{ name, line, gomod string }{
-		{"go run", "go run github.com/npy2d/npy2d/gen", ""},
-		{"go tool", "go tool github.com/npy2d/npy2d/gen", "tool github.com/npy2d/npy2d/gen\n"},
+	// README's steps for each way; go mod edit -tool stands for go get
+	// -tool, which needs the module on a proxy.
+	for _, way := range []struct {
+		name, line string
+		setup      []string
+	}{
+		{"go run", "go run github.com/npy2d/npy2d/gen", nil},
+		{"go tool", "go tool github.com/npy2d/npy2d/gen", []string{"mod", "edit", "-tool", "github.com/npy2d/npy2d/gen"}},
 	} {
 		t.Run(way.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -73,13 +78,18 @@ func TestConsumerModule(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			write("go.mod", "module example.com/consumer\n\ngo 1.24\n\n"+way.gomod+
-				"require github.com/npy2d/npy2d v0.0.0\n\nreplace github.com/npy2d/npy2d => "+root+"\n")
+			write("go.mod", "module example.com/consumer\n\ngo 1.24\n")
+			goCmd(t, dir, "go", "mod", "edit", "-require", "github.com/npy2d/npy2d@v0.0.0", "-replace", "github.com/npy2d/npy2d="+root)
+			if way.setup != nil {
+				goCmd(t, dir, "go", way.setup...)
+			}
 			write("go.sum", string(sum))
 			write("mats/mats.go", "// Package mats holds matrices of a consumer.\npackage mats\n\n"+
 				"//go:generate "+way.line+" -dtypes float32,int64 -type %sMatrix\n\n"+
 				"// Matrix is the consumer's own name; generation must not collide with it.\ntype Matrix struct{}\n")
-			write("tools.go", "//go:build tools\n\npackage tools\n\nimport _ \"github.com/npy2d/npy2d/gen\"\n")
+			if way.setup == nil {
+				write("tools.go", "//go:build tools\n\npackage tools\n\nimport _ \"github.com/npy2d/npy2d/gen\"\n")
+			}
 			write("cmd/roundtrip/main.go", roundTrip)
 			goCmd(t, dir, "go", "mod", "tidy")
 			goCmd(t, dir, "go", "generate", "./...")

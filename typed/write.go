@@ -6,10 +6,6 @@ import (
 	"sync"
 )
 
-// maxHeaderBytes bounds np.save's header for a 2-D numeric array: 10 bytes of
-// preamble, a dict of about 100 and padding to 64; 256 leaves room.
-const maxHeaderBytes = 256
-
 // WriteNPY writes a .npy file of a C-order (rows, cols) array of dt whose data
 // is in host byte order, byte-identical to np.save on a little-endian host.
 // It checks the shape against the data before writing anything.
