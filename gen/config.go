@@ -87,7 +87,6 @@ type names struct {
 	New       string // NewFloat64Array2D
 	FromBytes string // Float64Array2DFromBytes
 	dtypeVar  string // float64Array2DDType, unexported
-	view      string // float64Array2DView, unexported
 }
 
 func (c Config) names(dt typed.DType) names {
@@ -99,6 +98,5 @@ func (c Config) names(dt typed.DType) names {
 		New:       "New" + t,
 		FromBytes: t + "FromBytes",
 		dtypeVar:  lower + "DType",
-		view:      lower + "View",
 	}
 }

@@ -75,10 +75,7 @@ func emitCodec(f *File, n names) {
 		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
 		If(Err().Op("!=").Nil()).Block(Return(Err())),
 		If(Id("e").Dot("DType").Op("!=").Add(dtv)).Block(Return(typedCall("MismatchError", Id("e").Dot("DType"), dtv))),
-		List(Id("data"), Err()).Op(":=").Id(n.view).Call(Id("e").Dot("Data"), Id("e").Dot("Rows"), Id("e").Dot("Cols")),
-		If(Err().Op("!=").Nil()).Block(Return(Err())),
-		List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Id("e").Dot("Rows"), Id("e").Dot("Cols"), Id("data")),
-		Return(Nil()),
+		Return(Id("a").Dot("view").Call(Id("e").Dot("Data"), Id("e").Dot("Rows"), Id("e").Dot("Cols"))),
 	)
 	f.Line()
 }

@@ -177,8 +177,8 @@ func emitBenchmarks(f *File, n names) {
 				),
 				If(Id("total").Op("!=").Id("b").Dot("N").Op("*").Id("rows").Op("*").Lit(8)).Block(Id("b").Dot("Fatal").Call(Lit("short view"))),
 			)),
+			Id("v").Op(":=").Op("&").Id(n.Type).Values(Dict{Id("Rows"): Id("rows"), Id("Cols"): Lit(8), Id("Data"): Make(Index().Add(elem(n)), Id("rows").Op("*").Lit(8))}),
 			Id("b").Dot("Run").Call(Lit("Bytes/").Op("+").Id("name"), Func().Params(bb).Block(
-				Id("v").Op(":=").Op("&").Id(n.Type).Values(Dict{Id("Rows"): Id("rows"), Id("Cols"): Lit(8), Id("Data"): Make(Index().Add(elem(n)), Id("rows").Op("*").Lit(8))}),
 				Id("b").Dot("ReportAllocs").Call(),
 				Id("total").Op(":=").Lit(0),
 				For(Range().Id("b").Dot("N")).Block(

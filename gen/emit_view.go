@@ -13,10 +13,11 @@ func bytesOf(s *Statement, size int) *Statement {
 //
 //	func (a *Float64Array2D) Bytes() []byte { return unsafe.Slice(...) }
 //	func Float64Array2DFromBytes(b []byte, rows, cols int) (*Float64Array2D, error) {
-//		data, err := float64Array2DView(b, rows, cols)
-//		...
+//		a = new(Float64Array2D)
+//		if err = a.view(b, rows, cols); err != nil { a = nil }
+//		return a, err
 //	}
-//	func float64Array2DView(b []byte, rows, cols int) ([]float64, error) { ... }
+//	func (a *Float64Array2D) view(b []byte, rows, cols int) error { ... }
 //	func (a *Float64Array2D) resize(n int) []byte { ... }
 func emitViews(f *File, n names) {
 	size := n.dt.Size
@@ -30,30 +31,34 @@ func emitViews(f *File, n names) {
 	note := ""
 	if n.dt.Kind == 'b' {
 		// A Go bool must hold 0 or 1; a view of other bytes would be unsound.
-		validate = If(Err().Op(":=").Qual(typedPath, "CheckBools").Call(Id("b")), Err().Op("!=").Nil()).Block(Return(Nil(), Err()))
+		validate = If(Err().Op(":=").Qual(typedPath, "CheckBools").Call(Id("b")), Err().Op("!=").Nil()).Block(Return(Err()))
 		note = " Bytes other than 0 and 1 are refused, which takes one pass over b."
 	}
 	docf(f, "%s returns an array whose Data is b itself when b is aligned for %s, and a copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a little-endian host.%s It allocates nothing beyond the returned header, which stays on the caller's stack when it does not escape.", n.FromBytes, n.dt.GoType, note)
-	f.Func().Id(n.FromBytes).Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Params(Op("*").Id(n.Type), Error()).Block(
-		List(Id("data"), Err()).Op(":=").Id(n.view).Call(Id("b"), Id("rows"), Id("cols")),
-		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		Return(Op("&").Id(n.Type).Values(Dict{Id("Rows"): Id("rows"), Id("Cols"): Id("cols"), Id("Data"): Id("data")}), Nil()),
+	// Written to stay under the inliner's budget: the header then lives on
+	// the caller's stack unless it escapes there.
+	f.Func().Id(n.FromBytes).Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Params(Id("a").Op("*").Id(n.Type), Err().Error()).Block(
+		Id("a").Op("=").New(Id(n.Type)),
+		If(Err().Op("=").Id("a").Dot("view").Call(Id("b"), Id("rows"), Id("cols")), Err().Op("!=").Nil()).Block(Id("a").Op("=").Nil()),
+		Return(Id("a"), Err()),
 	)
 	f.Line()
 
 	// It is kept apart from FromBytes so that FromBytes is small enough to be inlined.
-	docf(f, "%s checks b against the shape and returns it as []%s: the same memory when aligned, a copy when not.", n.view, n.dt.GoType)
-	f.Func().Id(n.view).Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Params(Index().Add(elem(n)), Error()).Block(
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+	docf(f, "view checks b against the shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
+	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Error().Block(
+		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
 		validate,
 		Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
 		Var().Id("zero").Add(elem(n)),
 		If(Uintptr().Call(Id("p")).Op("%").Qual("unsafe", "Alignof").Call(Id("zero")).Op("==").Lit(0)).Block(
-			Return(Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)), Nil()),
+			Id("a").Dot("Data").Op("=").Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)),
+		).Else().Block(
+			Id("a").Dot("Data").Op("=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
+			Copy(Id("a").Dot("Bytes").Call(), Id("b")),
 		),
-		Id("data").Op(":=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
-		Copy(bytesOf(Id("data"), size), Id("b")),
-		Return(Id("data"), Nil()),
+		List(Id("a").Dot("Rows"), Id("a").Dot("Cols")).Op("=").List(Id("rows"), Id("cols")),
+		Return(Nil()),
 	)
 	f.Line()
 

@@ -86,35 +86,33 @@ func (a *BoolArray2D) Bytes() []byte {
 // little-endian host. Bytes other than 0 and 1 are refused, which takes one pass over b. It
 // allocates nothing beyond the returned header, which stays on the caller's stack when it does not
 // escape.
-func BoolArray2DFromBytes(b []byte, rows, cols int) (*BoolArray2D, error) {
-	data, err := boolArray2DView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func BoolArray2DFromBytes(b []byte, rows, cols int) (a *BoolArray2D, err error) {
+	a = new(BoolArray2D)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &BoolArray2D{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// boolArray2DView checks b against the shape and returns it as []bool: the same memory when
-// aligned, a copy when not.
-func boolArray2DView(b []byte, rows, cols int) ([]bool, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// bool, a copy when not. It changes nothing on error.
+func (a *BoolArray2D) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(boolArray2DDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	if err := typed.CheckBools(b); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero bool
 	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*bool)(p), len(b)/1), nil
+		a.Data = unsafe.Slice((*bool)(p), len(b)/1)
+	} else {
+		a.Data = make([]bool, len(b)/1)
+		copy(a.Bytes(), b)
 	}
-	data := make([]bool, len(b)/1)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*1), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -202,10 +200,5 @@ func (a *BoolArray2D) UnmarshalJSON(b []byte) error {
 	if e.DType != boolArray2DDType {
 		return typed.MismatchError(e.DType, boolArray2DDType)
 	}
-	data, err := boolArray2DView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }

@@ -189,12 +189,12 @@ func BenchmarkBoolArray2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &BoolArray2D{
+			Cols: 8,
+			Data: make([]bool, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &BoolArray2D{
-				Cols: 8,
-				Data: make([]bool, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

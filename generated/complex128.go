@@ -85,32 +85,30 @@ func (a *Complex128Array2D) Bytes() []byte {
 // complex128, and a copy of b otherwise; b holds rows*cols values in host byte order, as
 // arr.tobytes() on a little-endian host. It allocates nothing beyond the returned header, which
 // stays on the caller's stack when it does not escape.
-func Complex128Array2DFromBytes(b []byte, rows, cols int) (*Complex128Array2D, error) {
-	data, err := complex128Array2DView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func Complex128Array2DFromBytes(b []byte, rows, cols int) (a *Complex128Array2D, err error) {
+	a = new(Complex128Array2D)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &Complex128Array2D{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// complex128Array2DView checks b against the shape and returns it as []complex128: the same memory
-// when aligned, a copy when not.
-func complex128Array2DView(b []byte, rows, cols int) ([]complex128, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// complex128, a copy when not. It changes nothing on error.
+func (a *Complex128Array2D) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero complex128
 	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*complex128)(p), len(b)/16), nil
+		a.Data = unsafe.Slice((*complex128)(p), len(b)/16)
+	} else {
+		a.Data = make([]complex128, len(b)/16)
+		copy(a.Bytes(), b)
 	}
-	data := make([]complex128, len(b)/16)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*16), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -198,10 +196,5 @@ func (a *Complex128Array2D) UnmarshalJSON(b []byte) error {
 	if e.DType != complex128Array2DDType {
 		return typed.MismatchError(e.DType, complex128Array2DDType)
 	}
-	data, err := complex128Array2DView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }

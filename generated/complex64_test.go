@@ -196,12 +196,12 @@ func BenchmarkComplex64Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Complex64Array2D{
+			Cols: 8,
+			Data: make([]complex64, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Complex64Array2D{
-				Cols: 8,
-				Data: make([]complex64, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

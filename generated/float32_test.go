@@ -196,12 +196,12 @@ func BenchmarkFloat32Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Float32Array2D{
+			Cols: 8,
+			Data: make([]float32, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Float32Array2D{
-				Cols: 8,
-				Data: make([]float32, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

@@ -196,12 +196,12 @@ func BenchmarkFloat64Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Float64Array2D{
+			Cols: 8,
+			Data: make([]float64, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Float64Array2D{
-				Cols: 8,
-				Data: make([]float64, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

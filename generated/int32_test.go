@@ -196,12 +196,12 @@ func BenchmarkInt32Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Int32Array2D{
+			Cols: 8,
+			Data: make([]int32, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Int32Array2D{
-				Cols: 8,
-				Data: make([]int32, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

@@ -85,32 +85,30 @@ func (a *Int64Array2D) Bytes() []byte {
 // copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
 // little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
 // stack when it does not escape.
-func Int64Array2DFromBytes(b []byte, rows, cols int) (*Int64Array2D, error) {
-	data, err := int64Array2DView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func Int64Array2DFromBytes(b []byte, rows, cols int) (a *Int64Array2D, err error) {
+	a = new(Int64Array2D)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &Int64Array2D{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// int64Array2DView checks b against the shape and returns it as []int64: the same memory when
-// aligned, a copy when not.
-func int64Array2DView(b []byte, rows, cols int) ([]int64, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// int64, a copy when not. It changes nothing on error.
+func (a *Int64Array2D) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(int64Array2DDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero int64
 	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*int64)(p), len(b)/8), nil
+		a.Data = unsafe.Slice((*int64)(p), len(b)/8)
+	} else {
+		a.Data = make([]int64, len(b)/8)
+		copy(a.Bytes(), b)
 	}
-	data := make([]int64, len(b)/8)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*8), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -198,10 +196,5 @@ func (a *Int64Array2D) UnmarshalJSON(b []byte) error {
 	if e.DType != int64Array2DDType {
 		return typed.MismatchError(e.DType, int64Array2DDType)
 	}
-	data, err := int64Array2DView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }

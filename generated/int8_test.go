@@ -185,12 +185,12 @@ func BenchmarkInt8Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Int8Array2D{
+			Cols: 8,
+			Data: make([]int8, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Int8Array2D{
-				Cols: 8,
-				Data: make([]int8, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

@@ -85,32 +85,30 @@ func (a *Uint16Array2D) Bytes() []byte {
 // a copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
 // little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
 // stack when it does not escape.
-func Uint16Array2DFromBytes(b []byte, rows, cols int) (*Uint16Array2D, error) {
-	data, err := uint16Array2DView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func Uint16Array2DFromBytes(b []byte, rows, cols int) (a *Uint16Array2D, err error) {
+	a = new(Uint16Array2D)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &Uint16Array2D{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// uint16Array2DView checks b against the shape and returns it as []uint16: the same memory when
-// aligned, a copy when not.
-func uint16Array2DView(b []byte, rows, cols int) ([]uint16, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// uint16, a copy when not. It changes nothing on error.
+func (a *Uint16Array2D) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(uint16Array2DDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero uint16
 	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*uint16)(p), len(b)/2), nil
+		a.Data = unsafe.Slice((*uint16)(p), len(b)/2)
+	} else {
+		a.Data = make([]uint16, len(b)/2)
+		copy(a.Bytes(), b)
 	}
-	data := make([]uint16, len(b)/2)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*2), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -198,10 +196,5 @@ func (a *Uint16Array2D) UnmarshalJSON(b []byte) error {
 	if e.DType != uint16Array2DDType {
 		return typed.MismatchError(e.DType, uint16Array2DDType)
 	}
-	data, err := uint16Array2DView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }

@@ -196,12 +196,12 @@ func BenchmarkUint16Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Uint16Array2D{
+			Cols: 8,
+			Data: make([]uint16, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Uint16Array2D{
-				Cols: 8,
-				Data: make([]uint16, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {

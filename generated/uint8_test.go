@@ -185,12 +185,12 @@ func BenchmarkUint8Array2D(b *testing.B) {
 				b.Fatal("short view")
 			}
 		})
+		v := &Uint8Array2D{
+			Cols: 8,
+			Data: make([]uint8, rows*8),
+			Rows: rows,
+		}
 		b.Run("Bytes/"+name, func(b *testing.B) {
-			v := &Uint8Array2D{
-				Cols: 8,
-				Data: make([]uint8, rows*8),
-				Rows: rows,
-			}
 			b.ReportAllocs()
 			total := 0
 			for range b.N {
