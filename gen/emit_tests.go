@@ -98,6 +98,11 @@ func emitTests(f *File, n names) {
 			g.Id("c").Dot("Bytes").Call().Index(Lit(0)).Op("^=").Lit(1)
 			g.If(Id("c").Dot("Bytes").Call().Index(Lit(0)).Op("==").Id("buf").Index(Lit(1))).Block(fatal("a misaligned buffer was viewed, not copied"))
 		}
+		// An empty view of a block smaller than one element must not make a
+		// pointer to it (checkptr under -race catches that).
+		g.If(List(Id("e"), Err()).Op(":=").Id(n.FromBytes).Call(Make(Index().Byte(), Lit(1)).Index(Empty(), Lit(0)), Lit(0), Lit(0)), Err().Op("!=").Nil().Op("||").Len(Id("e").Dot("Data")).Op("!=").Lit(0)).Block(
+			fatal("empty view: %v", Err()),
+		)
 		for _, shape := range [][2]int{{3, 5}, {-3, -4}, {4, 3 + 1}} {
 			g.If(List(Id("_"), Err()).Op(":=").Id(n.FromBytes).Call(Id("buf").Index(Empty(), Lit(12*size)), Lit(shape[0]), Lit(shape[1])), Op("!").Qual("errors", "Is").Call(Err(), Qual(typedPath, "ErrShape"))).Block(
 				fatal("shape (%d, %d) over %d bytes: err %v, want ErrShape", Lit(shape[0]), Lit(shape[1]), Lit(12*size), Err()),

@@ -51,11 +51,19 @@ func emitViews(f *File, n names) {
 		validate,
 		Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
 		Var().Id("zero").Add(elem(n)),
-		If(Uintptr().Call(Id("p")).Op("%").Qual("unsafe", "Alignof").Call(Id("zero")).Op("==").Lit(0)).Block(
-			Id("a").Dot("Data").Op("=").Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)),
-		).Else().Block(
-			Id("a").Dot("Data").Op("=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
-			Copy(Id("a").Dot("Bytes").Call(), Id("b")),
+		// An empty b may point into a block smaller than one element, which
+		// checkptr rightly refuses to convert: nothing to view, so no pointer.
+		Switch().Block(
+			Case(Len(Id("b")).Op("==").Lit(0)).Block(
+				Id("a").Dot("Data").Op("=").Nil(),
+			),
+			Case(Uintptr().Call(Id("p")).Op("%").Qual("unsafe", "Alignof").Call(Id("zero")).Op("==").Lit(0)).Block(
+				Id("a").Dot("Data").Op("=").Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)),
+			),
+			Default().Block(
+				Id("a").Dot("Data").Op("=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
+				Copy(Id("a").Dot("Bytes").Call(), Id("b")),
+			),
 		),
 		List(Id("a").Dot("Rows"), Id("a").Dot("Cols")).Op("=").List(Id("rows"), Id("cols")),
 		Return(Nil()),

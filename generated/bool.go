@@ -105,9 +105,12 @@ func (a *BoolArray2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero bool
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*bool)(p), len(b)/1)
-	} else {
+	default:
 		a.Data = make([]bool, len(b)/1)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Complex128Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero complex128
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*complex128)(p), len(b)/16)
-	} else {
+	default:
 		a.Data = make([]complex128, len(b)/16)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Float16Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero typed.Float16
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*typed.Float16)(p), len(b)/2)
-	} else {
+	default:
 		a.Data = make([]typed.Float16, len(b)/2)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Float32Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero float32
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*float32)(p), len(b)/4)
-	} else {
+	default:
 		a.Data = make([]float32, len(b)/4)
 		copy(a.Bytes(), b)
 	}

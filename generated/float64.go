@@ -101,9 +101,12 @@ func (a *Float64Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero float64
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*float64)(p), len(b)/8)
-	} else {
+	default:
 		a.Data = make([]float64, len(b)/8)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Int16Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero int16
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*int16)(p), len(b)/2)
-	} else {
+	default:
 		a.Data = make([]int16, len(b)/2)
 		copy(a.Bytes(), b)
 	}

@@ -114,6 +114,9 @@ func TestInt16Array2DViews(t *testing.T) {
 	if c.Bytes()[0] == buf[1] {
 		t.Fatalf("a misaligned buffer was viewed, not copied")
 	}
+	if e, err := Int16Array2DFromBytes(make([]byte, 1)[:0], 0, 0); err != nil || len(e.Data) != 0 {
+		t.Fatalf("empty view: %v", err)
+	}
 	if _, err := Int16Array2DFromBytes(buf[:24], 3, 5); !errors.Is(err, typed.ErrShape) {
 		t.Fatalf("shape (%d, %d) over %d bytes: err %v, want ErrShape", 3, 5, 24, err)
 	}

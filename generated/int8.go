@@ -101,9 +101,12 @@ func (a *Int8Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero int8
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*int8)(p), len(b)/1)
-	} else {
+	default:
 		a.Data = make([]int8, len(b)/1)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Uint16Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero uint16
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*uint16)(p), len(b)/2)
-	} else {
+	default:
 		a.Data = make([]uint16, len(b)/2)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Uint32Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero uint32
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*uint32)(p), len(b)/4)
-	} else {
+	default:
 		a.Data = make([]uint32, len(b)/4)
 		copy(a.Bytes(), b)
 	}

@@ -101,9 +101,12 @@ func (a *Uint8Array2D) view(b []byte, rows, cols int) error {
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero uint8
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
 		a.Data = unsafe.Slice((*uint8)(p), len(b)/1)
-	} else {
+	default:
 		a.Data = make([]uint8, len(b)/1)
 		copy(a.Bytes(), b)
 	}

@@ -103,6 +103,9 @@ func TestUint8Array2DViews(t *testing.T) {
 	if buf[0] != a.Bytes()[0] {
 		t.Fatalf("an aligned view is a copy")
 	}
+	if e, err := Uint8Array2DFromBytes(make([]byte, 1)[:0], 0, 0); err != nil || len(e.Data) != 0 {
+		t.Fatalf("empty view: %v", err)
+	}
 	if _, err := Uint8Array2DFromBytes(buf[:12], 3, 5); !errors.Is(err, typed.ErrShape) {
 		t.Fatalf("shape (%d, %d) over %d bytes: err %v, want ErrShape", 3, 5, 12, err)
 	}

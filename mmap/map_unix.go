@@ -1,0 +1,38 @@
+//go:build unix && !npy2d_nommap
+
+package mmap
+
+import (
+	"fmt"
+	"os"
+	"syscall"
+
+	"github.com/npy2d/npy2d/typed"
+)
+
+const mapsFiles = true
+
+// mapRange maps n bytes of f from byte off. mmap(2) takes offsets at page
+// boundaries, so the mapping starts at the page holding off and data is
+// sliced out of it.
+func mapRange(f *os.File, off int64, n int, mode Mode) (region, data []byte, err error) {
+	page := int64(os.Getpagesize())
+	base := off - off%page
+	lead := int(off - base)
+	if n > maxInt-lead {
+		return nil, nil, fmt.Errorf("%w: %d bytes at byte %d cannot be mapped on this platform", typed.ErrLimit, n, off)
+	}
+	prot, flags := syscall.PROT_READ, syscall.MAP_SHARED
+	if mode == CopyOnWrite {
+		prot, flags = syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE
+	}
+	region, err = syscall.Mmap(int(f.Fd()), base, lead+n, prot, flags)
+	if err != nil {
+		return nil, nil, fmt.Errorf("mapping %d bytes at byte %d: %w", lead+n, base, err)
+	}
+	return region, region[lead : lead+n : lead+n], nil
+}
+
+func unmapRange(region []byte) error { return syscall.Munmap(region) }
+
+const maxInt = int(^uint(0) >> 1)
