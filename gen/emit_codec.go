@@ -12,7 +12,9 @@ func emitCodec(f *File, n names) {
 	self := func(field string) *Statement { return Id("a").Dot(field) }
 	dtv := Id(n.dtypeVar)
 	typedCall := func(fn string, args ...Code) *Statement { return Qual(typedPath, fn).Call(args...) }
-	mismatch := If(Id("h").Dot("DType").Op("!=").Add(dtv)).Block(
+	// Names are unique in the table; comparing one string beats comparing
+	// the whole row on every read.
+	mismatch := If(Id("h").Dot("DType").Dot("Name").Op("!=").Add(dtv).Dot("Name")).Block(
 		Return(Lit(0), typedCall("MismatchError", Id("h").Dot("DType"), dtv)),
 	)
 	// setShape records the shape decoded, or an empty array after an error.

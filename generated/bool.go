@@ -154,7 +154,7 @@ func (a *BoolArray2D) ReadFrom(r io.Reader) (int64, error) {
 // converting it to host byte order and C order. It lets a caller look at a header before deciding
 // which type reads the data.
 func (a *BoolArray2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
-	if h.DType != boolArray2DDType {
+	if h.DType.Name != boolArray2DDType.Name {
 		return 0, typed.MismatchError(h.DType, boolArray2DDType)
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*1, a.resize)

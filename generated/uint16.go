@@ -150,7 +150,7 @@ func (a *Uint16Array2D) ReadFrom(r io.Reader) (int64, error) {
 // converting it to host byte order and C order. It lets a caller look at a header before deciding
 // which type reads the data.
 func (a *Uint16Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
-	if h.DType != uint16Array2DDType {
+	if h.DType.Name != uint16Array2DDType.Name {
 		return 0, typed.MismatchError(h.DType, uint16Array2DDType)
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*2, a.resize)
