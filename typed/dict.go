@@ -19,7 +19,8 @@ var errUnexpectedEOF = io.ErrUnexpectedEOF
 type dictParser struct {
 	b    []byte
 	pos  int
-	base int // file offset of b[0]
+	base int  // file offset of b[0]
+	long bool // a dimension may end in Python 2's long suffix L
 }
 
 func (p *dictParser) errorf(format string, args ...any) error {
@@ -34,8 +35,15 @@ func (p *dictParser) found() string {
 }
 
 func (p *dictParser) space() {
-	for p.pos < len(p.b) && strings.IndexByte(" \t\r\n", p.b[p.pos]) >= 0 {
-		p.pos++
+	// A switch, not strings.IndexByte: this runs once per header byte and
+	// the call was half of parsing a small array's header.
+	for p.pos < len(p.b) {
+		switch p.b[p.pos] {
+		case ' ', '\t', '\r', '\n':
+			p.pos++
+			continue
+		}
+		return
 	}
 }
 
@@ -98,6 +106,25 @@ func (p *dictParser) boolean() (bool, error) {
 		p.space()
 		return false, p.errorf("fortran_order: want True or False, found %s", p.found())
 	}
+}
+
+// structured refuses a descr that is a list of fields (or a sub-array
+// tuple), quoting its start so the caller sees which dtype it was.
+func (p *dictParser) structured() error {
+	end := p.pos + 1
+	for depth := 0; end < len(p.b) && end-p.pos < 60; end++ {
+		switch p.b[end] {
+		case '[', '(', '{':
+			depth++
+		case ']', ')', '}':
+			depth--
+		}
+		if depth < 0 {
+			end++
+			break
+		}
+	}
+	return fmt.Errorf("%w: header byte %d: structured dtype %q: only plain numeric dtypes are supported", ErrDType, p.base+p.pos, p.b[p.pos:end])
 }
 
 // maxDims bounds how many dimensions the parser collects, so a hostile
@@ -172,16 +199,20 @@ func (p *dictParser) dim() (int64, error) {
 	case p.pos == start:
 		return 0, p.errorf("want a dimension, found %s", p.found())
 	case p.pos-start > 1 && p.b[start] == '0':
+		p.pos = start
 		return 0, p.errorf("dimension with a leading zero")
+	}
+	if p.long && p.pos < len(p.b) && p.b[p.pos] == 'L' {
+		p.pos++
 	}
 	return v, nil
 }
 
 // parseDict parses the header dict (padding and final newline included)
-// that starts at file offset base.
-func parseDict(b []byte, base int, lim Limits) (Header, error) {
+// that starts at file offset base; long allows Python 2's 3L dimensions.
+func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 	var h Header
-	p := &dictParser{b: b, base: base}
+	p := &dictParser{b: b, base: base, long: long}
 	if len(b) == 0 || b[len(b)-1] != '\n' {
 		p.pos = len(b)
 		return h, p.errorf("header does not end with a newline")
@@ -227,8 +258,8 @@ func parseDict(b []byte, base int, lim Limits) (Header, error) {
 		}
 		switch idx {
 		case 0:
-			if p.peek('[') {
-				return h, fmt.Errorf("%w: header byte %d: structured dtype (a list of fields)", ErrDType, base+p.pos)
+			if p.peek('[') || p.peek('(') || p.peek('{') {
+				return h, p.structured()
 			}
 			descr, err = p.str()
 		case 1:

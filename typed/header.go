@@ -54,17 +54,17 @@ func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
 	dst = append(dst, ", "...)
 	dst = strconv.AppendInt(dst, int64(cols), 10)
 	dst = append(dst, "), }"...)
-	for n := growthDigits - decimalLen(rows); n > 0; n-- {
-		dst = append(dst, ' ')
-	}
+	dst = append(dst, spaces[:max(growthDigits-decimalLen(rows), 0)]...)
 	hlen := len(dst) - dictStart + 1 // the closing newline counts
 	pad := headerAlign - (dictStart-start+hlen)%headerAlign
 	binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
-	for ; pad > 0; pad-- {
-		dst = append(dst, ' ')
-	}
+	dst = append(dst, spaces[:pad]...)
 	return append(dst, '\n')
 }
+
+// spaces pads headers in one append rather than a byte at a time, which
+// was a third of writing a small array. pad is at most headerAlign.
+const spaces = "                                                                "
 
 func decimalLen(n int) int {
 	l := 1
@@ -104,16 +104,20 @@ func ParseHeader(b []byte, lim Limits) (Header, error) {
 // preamble is the fixed part before the header dict.
 type preamble struct {
 	major, minor int
-	size         int // 10 for version 1.0, 12 for 2.0 and 3.0
-	dictLen      int
+	size         int    // 10 for version 1.0, 12 for 2.0 and 3.0
+	claimed      uint64 // the dict length the preamble states
+	dictLen      int    // claimed, once check has found it within the limit
 }
 
 // parsePreamble reads the magic and version from the first 8 bytes.
 func parsePreamble(b []byte) (preamble, error) {
 	var p preamble
-	n := min(len(b), len(Magic))
-	if string(b[:n]) != Magic[:n] {
-		return p, fmt.Errorf("%w: not a .npy file: starts with %q, want %q", ErrFormat, b[:n], Magic)
+	// Comparing with the constant first compiles to two loads; the general
+	// comparison (a prefix of Magic, for short input) calls memequal.
+	if len(b) < len(Magic) || string(b[:len(Magic)]) != Magic {
+		if n := min(len(b), len(Magic)); string(b[:n]) != Magic[:n] {
+			return p, fmt.Errorf("%w: not a .npy file: starts with %q, want %q", ErrFormat, b[:n], Magic)
+		}
 	}
 	if len(b) < 8 {
 		return p, truncated("preamble", 8, len(b))
@@ -130,27 +134,37 @@ func parsePreamble(b []byte) (preamble, error) {
 	return p, nil
 }
 
+// readLen reads the dict length; it stays a uint64 until checked, because
+// a 4-byte length does not fit a 32-bit int.
 func (p *preamble) readLen(b []byte) {
 	if p.size == 10 {
-		p.dictLen = int(binary.LittleEndian.Uint16(b[8:]))
+		p.claimed = uint64(binary.LittleEndian.Uint16(b[8:]))
 	} else {
-		p.dictLen = int(binary.LittleEndian.Uint32(b[8:]))
+		p.claimed = uint64(binary.LittleEndian.Uint32(b[8:]))
 	}
 }
 
 func (p *preamble) check(lim Limits) error {
-	if max := lim.headerLen(); p.dictLen > max {
-		return fmt.Errorf("%w: header of %d bytes at byte %d, the limit is %d (typed.Limits.MaxHeaderLen)", ErrLimit, p.dictLen, p.size, max)
+	if max := lim.headerLen(); p.claimed > uint64(max) {
+		return fmt.Errorf("%w: header of %d bytes at byte %d, the limit is %d (typed.Limits.MaxHeaderLen)", ErrLimit, p.claimed, p.size, max)
 	}
+	p.dictLen = int(p.claimed)
 	return nil
 }
 
 func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
-	// Python 2 wrote shapes such as (3L, 4L); numpy still reads them in
-	// versions 1.0 and 2.0, the only ones Python 2 could write.
-	h, err := parseDict(dict, p.size, lim, p.major < 3)
+	var h Header
+	var err error
+	if !canonicalInto(dict, lim, &h) {
+		// Python 2 wrote shapes such as (3L, 4L); numpy still reads them in
+		// versions 1.0 and 2.0, the only ones Python 2 could write.
+		h, err = parseDict(dict, p.size, lim, p.major < 3)
+	}
 	h.Major, h.Minor = p.major, p.minor
 	h.DataOffset = p.size + p.dictLen
+	if err == nil && h.DataLen > maxInt-h.DataOffset {
+		err = fmt.Errorf("%w: %d bytes of data after a %d-byte header are beyond this platform", ErrLimit, h.DataLen, h.DataOffset)
+	}
 	return h, err
 }
 

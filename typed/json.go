@@ -56,8 +56,9 @@ func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return Envelope{}, fmt.Errorf("%w: json envelope: %w", ErrFormat, err)
 	}
-	if dec.More() {
-		return Envelope{}, fmt.Errorf("%w: json envelope: data after the object", ErrFormat)
+	// Decoder.More misses a stray '}' or ']', so look at the rest directly.
+	if end := dec.InputOffset(); len(bytes.TrimLeft(b[end:], " \t\r\n")) > 0 {
+		return Envelope{}, fmt.Errorf("%w: json envelope: data after the object at byte %d", ErrFormat, end)
 	}
 	if raw.DType == nil || raw.Shape == nil || raw.Data == nil {
 		return Envelope{}, fmt.Errorf("%w: json envelope needs dtype, shape and data", ErrFormat)
@@ -73,8 +74,11 @@ func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 		return Envelope{}, fmt.Errorf("%w: json envelope shape %v has %d dimensions, want 2", ErrShape, raw.Shape, len(raw.Shape))
 	}
 	for _, d := range raw.Shape {
-		if d < 0 || d > int64(maxInt) {
-			return Envelope{}, fmt.Errorf("%w: json envelope shape %v", ErrShape, raw.Shape)
+		switch {
+		case d < 0:
+			return Envelope{}, fmt.Errorf("%w: json envelope shape %v has a negative dimension", ErrShape, raw.Shape)
+		case d > int64(maxInt): // as for a .npy header: a size, not a shape, problem
+			return Envelope{}, fmt.Errorf("%w: json envelope shape %v is beyond this platform", ErrLimit, raw.Shape)
 		}
 	}
 	e := Envelope{DType: dt, Rows: int(raw.Shape[0]), Cols: int(raw.Shape[1])}

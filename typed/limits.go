@@ -9,8 +9,9 @@ import (
 // it parse or allocate more than the caller allows.
 type Limits struct {
 	// MaxHeaderLen caps the header dict's length in bytes. numpy's np.load
-	// refuses headers over 10,000 bytes by default; a 2-D numeric header is
-	// about 120.
+	// refuses headers over 10,000 bytes by default (its max_header_size); a
+	// 2-D numeric header is about 120. 0 means that default, 10,000; raise
+	// it for the rare file with a padded header, as max_header_size does.
 	MaxHeaderLen int
 	// MaxDataBytes caps rows*cols*itemsize; 0 means only what the platform
 	// can address.
@@ -20,7 +21,21 @@ type Limits struct {
 // DefaultLimits are the limits that ReadFrom, UnmarshalBinary and the other
 // methods without a Limits parameter use. Change them at start-up, before
 // any decoding runs, if you must read larger headers or cap data size.
-var DefaultLimits = Limits{MaxHeaderLen: 10000}
+var DefaultLimits = Limits{MaxHeaderLen: defaultMaxHeaderLen}
+
+// defaultMaxHeaderLen is numpy's _MAX_HEADER_SIZE.
+const defaultMaxHeaderLen = 10000
+
+// headerLen is MaxHeaderLen with 0 (or a negative value) meaning numpy's
+// default, so that Limits{MaxDataBytes: n} does not refuse every header.
+// It leaves room for the preamble, so that offsets past the header cannot
+// overflow an int.
+func (l Limits) headerLen() int {
+	if l.MaxHeaderLen <= 0 {
+		return defaultMaxHeaderLen
+	}
+	return min(l.MaxHeaderLen, maxInt-64)
+}
 
 // DataLen returns rows*cols*dt.Size, refusing negative dimensions, a product
 // that overflows, or one over lim.MaxDataBytes.
@@ -32,11 +47,14 @@ func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 	if lim.MaxDataBytes > 0 && lim.MaxDataBytes < limit {
 		limit = lim.MaxDataBytes
 	}
-	if rows == 0 || cols == 0 {
-		return 0, nil
+	// A zero dimension does not excuse the other: like numpy, refuse
+	// (0, 2**62) of int16, an "empty" array whose rows would never end.
+	r, c := max(rows, 1), max(cols, 1)
+	if int64(r) > math.MaxInt/int64(c)/int64(dt.Size) {
+		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs more than %d bytes", ErrLimit, rows, cols, dt.Name, int64(math.MaxInt))
 	}
-	if int64(rows) > limit/int64(cols)/int64(dt.Size) {
-		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs more than %d bytes", ErrLimit, rows, cols, dt.Name, limit)
+	if n := rows * cols * dt.Size; int64(n) > limit {
+		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs %d bytes, more than the limit of %d (typed.Limits.MaxDataBytes)", ErrLimit, rows, cols, dt.Name, n, limit)
 	}
 	return rows * cols * dt.Size, nil
 }
