@@ -86,32 +86,33 @@ func (a *Int64Matrix) Bytes() []byte {
 // copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
 // little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
 // stack when it does not escape.
-func Int64MatrixFromBytes(b []byte, rows, cols int) (*Int64Matrix, error) {
-	data, err := int64MatrixView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func Int64MatrixFromBytes(b []byte, rows, cols int) (a *Int64Matrix, err error) {
+	a = new(Int64Matrix)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &Int64Matrix{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// int64MatrixView checks b against the shape and returns it as []int64: the same memory when
-// aligned, a copy when not.
-func int64MatrixView(b []byte, rows, cols int) ([]int64, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// int64, a copy when not. It changes nothing on error.
+func (a *Int64Matrix) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero int64
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*int64)(p), len(b)/8), nil
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
+		a.Data = unsafe.Slice((*int64)(p), len(b)/8)
+	default:
+		a.Data = make([]int64, len(b)/8)
+		copy(a.Bytes(), b)
 	}
-	data := make([]int64, len(b)/8)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*8), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -150,7 +151,7 @@ func (a *Int64Matrix) ReadFrom(r io.Reader) (int64, error) {
 // converting it to host byte order and C order. It lets a caller look at a header before deciding
 // which type reads the data.
 func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
-	if h.DType != int64MatrixDType {
+	if h.DType.Name != int64MatrixDType.Name {
 		return 0, typed.MismatchError(h.DType, int64MatrixDType)
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
@@ -199,12 +200,7 @@ func (a *Int64Matrix) UnmarshalJSON(b []byte) error {
 	if e.DType != int64MatrixDType {
 		return typed.MismatchError(e.DType, int64MatrixDType)
 	}
-	data, err := int64MatrixView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }
 
 // Float32Matrix is a 2-D array of numpy float32 ('<f4') values (IEEE 754 single-precision float)
@@ -283,32 +279,33 @@ func (a *Float32Matrix) Bytes() []byte {
 // and a copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
 // little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
 // stack when it does not escape.
-func Float32MatrixFromBytes(b []byte, rows, cols int) (*Float32Matrix, error) {
-	data, err := float32MatrixView(b, rows, cols)
-	if err != nil {
-		return nil, err
+func Float32MatrixFromBytes(b []byte, rows, cols int) (a *Float32Matrix, err error) {
+	a = new(Float32Matrix)
+	if err = a.view(b, rows, cols); err != nil {
+		a = nil
 	}
-	return &Float32Matrix{
-		Cols: cols,
-		Data: data,
-		Rows: rows,
-	}, nil
+	return a, err
 }
 
-// float32MatrixView checks b against the shape and returns it as []float32: the same memory when
-// aligned, a copy when not.
-func float32MatrixView(b []byte, rows, cols int) ([]float32, error) {
+// view checks b against the shape and makes it the array's data: the same memory when aligned for
+// float32, a copy when not. It changes nothing on error.
+func (a *Float32Matrix) view(b []byte, rows, cols int) error {
 	if err := typed.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
-		return nil, err
+		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
 	var zero float32
-	if uintptr(p)%unsafe.Alignof(zero) == 0 {
-		return unsafe.Slice((*float32)(p), len(b)/4), nil
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
+		a.Data = unsafe.Slice((*float32)(p), len(b)/4)
+	default:
+		a.Data = make([]float32, len(b)/4)
+		copy(a.Bytes(), b)
 	}
-	data := make([]float32, len(b)/4)
-	copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), len(data)*4), b)
-	return data, nil
+	a.Rows, a.Cols = rows, cols
+	return nil
 }
 
 // resize gives Data exactly n bytes, keeping what it holds, and returns them: decoders grow
@@ -347,7 +344,7 @@ func (a *Float32Matrix) ReadFrom(r io.Reader) (int64, error) {
 // converting it to host byte order and C order. It lets a caller look at a header before deciding
 // which type reads the data.
 func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
-	if h.DType != float32MatrixDType {
+	if h.DType.Name != float32MatrixDType.Name {
 		return 0, typed.MismatchError(h.DType, float32MatrixDType)
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*4, a.resize)
@@ -396,12 +393,7 @@ func (a *Float32Matrix) UnmarshalJSON(b []byte) error {
 	if e.DType != float32MatrixDType {
 		return typed.MismatchError(e.DType, float32MatrixDType)
 	}
-	data, err := float32MatrixView(e.Data, e.Rows, e.Cols)
-	if err != nil {
-		return err
-	}
-	a.Rows, a.Cols, a.Data = e.Rows, e.Cols, data
-	return nil
+	return a.view(e.Data, e.Rows, e.Cols)
 }
 
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;
