@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzztime="${FUZZTIME:-20s}"
 # package:target
-targets=(.:FuzzReadNPY .:FuzzFromBytes .:FuzzUnmarshalBinary .:FuzzUnmarshalJSON ./typed:FuzzCanonicalAgrees)
+targets=(.:FuzzReadNPY .:FuzzFromBytes .:FuzzUnmarshalBinary .:FuzzUnmarshalJSON ./typed:FuzzCanonicalAgrees ./npz:FuzzNPZ)
 
 echo "fuzz: replaying the seed corpora"
-go test -count=1 -run '^Fuzz' . ./typed
+go test -count=1 -run "^Fuzz" . ./typed ./npz
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -44,7 +44,7 @@ type Envelope struct {
 }
 
 // ParseJSON decodes a JSON envelope. The dtype may be a numpy name or a
-// descr; a name (or '=') means little-endian data, as AppendJSON writes.
+// descr; without an explicit '<' or '>' the data is little-endian, as AppendJSON writes it.
 func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 	var raw struct {
 		DType *string `json:"dtype"`
@@ -67,7 +67,9 @@ func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 	if err != nil {
 		return Envelope{}, err
 	}
-	if s := *raw.DType; dt.Size > 1 && (s == dt.Name || s[0] == '=' || s[0] == '|') {
+	// Only an explicit '<' or '>' names a byte order; anything else means the
+	// envelope's own, little-endian, whatever the host.
+	if s := *raw.DType; dt.Size > 1 && s[0] != '<' && s[0] != '>' {
 		order = '<'
 	}
 	if len(raw.Shape) != 2 {
