@@ -116,21 +116,11 @@ func script(t *testing.T, name string) string {
 	return string(b)
 }
 
-func readFile(t *testing.T, dir, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func writeFile(t *testing.T, dir, name string, b []byte) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// readFile and writeFile are the shared fixture helpers.
+var (
+	readFile  = numpytest.ReadFile
+	writeFile = numpytest.WriteFile
+)
 
 // rowsCols turns a manifest shape into (rows, cols), failing on any other
 // rank so that a fixture cannot silently lose a dimension.

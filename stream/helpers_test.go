@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/npy2d/npy2d/internal/arraytest"
+	"github.com/npy2d/npy2d/internal/numpytest"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -62,21 +61,11 @@ func littleEndian(b []byte, dt typed.DType) []byte {
 	return typed.HostOrderCopy(b, dt, '<') // the swap either way is the same
 }
 
-func readFile(t *testing.T, dir, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
-func writeFile(t *testing.T, dir, name string, b []byte) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// readFile and writeFile are the shared fixture helpers.
+var (
+	readFile  = numpytest.ReadFile
+	writeFile = numpytest.WriteFile
+)
 
 // sameBytes fails t with the first differing offset.
 func sameBytes(t *testing.T, what string, got, want []byte) {

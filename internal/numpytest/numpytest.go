@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -56,4 +57,23 @@ func Run(t testing.TB, dir, script string, args ...string) []byte {
 		t.Fatalf("python failed: %v\n%s", err, stderr.String())
 	}
 	return stdout.Bytes()
+}
+
+// ReadFile returns dir/name, the way fixtures numpy wrote are read back;
+// an error fails t.
+func ReadFile(t testing.TB, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// WriteFile writes b to dir/name for numpy to read; an error fails t.
+func WriteFile(t testing.TB, dir, name string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
