@@ -24,14 +24,10 @@ import json
 rng = np.random.default_rng(3)
 
 def raw(dt, shape):
-    dt = np.dtype(dt)
-    if dt.kind == 'b':
-        return rng.integers(0, 2, size=shape).astype(bool)
-    n = int(np.prod(shape)) * dt.itemsize
-    return np.frombuffer(rng.integers(0, 256, size=n, dtype=np.uint8).tobytes(), dtype=dt).reshape(shape).copy()
+    return random_array(rng, dt, shape)
 
 cases = {}
-for i, dt in enumerate(['?', 'i1', 'i2', 'i4', 'i8', 'u1', 'u2', 'u4', 'u8', 'f2', 'f4', 'f8', 'c8', 'c16']):
+for i, dt in enumerate(DTYPES):
     cases[np.dtype(dt).name] = raw(dt, (3 + i % 4, 700 + i))  # several pages each
 cases['empty'] = np.zeros((0, 5))
 cases['row'] = np.asfortranarray(raw('f8', (1, 9)))
@@ -56,6 +52,11 @@ func saveNumpy(t *testing.T) (dir string, want map[string]numpyArray) {
 	dir = t.TempDir()
 	if err := json.Unmarshal(numpytest.Run(t, dir, saveScript), &want); err != nil {
 		t.Fatal(err)
+	}
+	for _, dt := range typed.DTypes() {
+		if _, ok := want[dt.Name]; !ok {
+			t.Fatalf("numpy wrote no %s case", dt.Name)
+		}
 	}
 	return dir, want
 }

@@ -11,8 +11,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+
+	"github.com/npy2d/npy2d/typed"
 )
 
 // Interpreter is the Python that has numpy.
@@ -43,13 +46,37 @@ func Python(t testing.TB) string {
 	return Interpreter
 }
 
-// Run runs a Python script with numpy imported as np, in dir, with args as
-// sys.argv[1:], and returns its standard output. A failing script fails t
-// with its standard error.
+// prelude starts every script: numpy as np, DTYPES (the dtype table's
+// numpy names, so that scripts do not list them again) and
+// random_array(rng, dt, shape), random bytes of dtype dt (0 or 1 for bool).
+var prelude = `import sys
+import numpy as np
+DTYPES = ['` + strings.Join(dtypeNames(), "', '") + `']
+
+def random_array(rng, dt, shape):
+    dt = np.dtype(dt)
+    if dt.kind == 'b':
+        return rng.integers(0, 2, size=shape).astype(bool)
+    n = int(np.prod(shape)) * dt.itemsize
+    return np.frombuffer(rng.integers(0, 256, size=n, dtype=np.uint8).tobytes(), dtype=dt).reshape(shape).copy()
+
+`
+
+func dtypeNames() []string {
+	var names []string
+	for _, dt := range typed.DTypes() {
+		names = append(names, dt.Name)
+	}
+	return names
+}
+
+// Run runs a Python script after the prelude (numpy as np, DTYPES,
+// random_array), in dir, with args as sys.argv[1:], and returns its
+// standard output. A failing script fails t with its standard error.
 func Run(t testing.TB, dir, script string, args ...string) []byte {
 	t.Helper()
 	py := Python(t)
-	cmd := exec.Command(py, append([]string{"-c", "import sys\nimport numpy as np\n" + script}, args...)...)
+	cmd := exec.Command(py, append([]string{"-c", prelude + script}, args...)...)
 	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
