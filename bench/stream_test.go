@@ -101,33 +101,27 @@ func BenchmarkStreamWriteTo(b *testing.B) {
 // BenchmarkStreamRead reads the file 100 rows at a time with Next. Each
 // run makes a new Reader, so it includes sizing one block's storage.
 func BenchmarkStreamRead(b *testing.B) {
-	file := benchFile(b)
-	src := bytes.NewReader(file)
-	b.SetBytes(benchRows * benchCols * 8)
-	b.ReportAllocs()
-	for b.Loop() {
-		src.Reset(file)
-		r, err := stream.NewReader(src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for {
-			if _, err := r.Next(benchBlock); err != nil {
-				if err == io.EOF {
-					break
-				}
-				b.Fatal(err)
-			}
-		}
-	}
+	benchBlocks(b, func(r *stream.Reader) error {
+		_, err := r.Next(benchBlock)
+		return err
+	})
 }
 
 // BenchmarkStreamReadRows reads the file 100 rows at a time with ReadRows
 // into one buffer.
 func BenchmarkStreamReadRows(b *testing.B) {
+	buf := make([]byte, benchBlock*benchCols*8)
+	benchBlocks(b, func(r *stream.Reader) error {
+		_, err := r.ReadRows(buf)
+		return err
+	})
+}
+
+// benchBlocks times reading the whole file through a new Reader per run,
+// one block per call of next, until next returns io.EOF.
+func benchBlocks(b *testing.B, next func(*stream.Reader) error) {
 	file := benchFile(b)
 	src := bytes.NewReader(file)
-	buf := make([]byte, benchBlock*benchCols*8)
 	b.SetBytes(benchRows * benchCols * 8)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -137,10 +131,9 @@ func BenchmarkStreamReadRows(b *testing.B) {
 			b.Fatal(err)
 		}
 		for {
-			if _, err := r.ReadRows(buf); err != nil {
-				if err == io.EOF {
-					break
-				}
+			if err := next(r); err == io.EOF {
+				break
+			} else if err != nil {
 				b.Fatal(err)
 			}
 		}
