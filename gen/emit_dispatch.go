@@ -86,9 +86,12 @@ func emitDispatch(f *File, c Config) {
 }
 
 func (c Config) allNames() []names {
-	out := make([]names, len(c.DTypes))
-	for i, dt := range c.DTypes {
-		out[i] = c.names(dt)
+	var out []names
+	for _, dt := range c.DTypes {
+		if dt.Flexible() { // string types: not generated yet
+			continue
+		}
+		out = append(out, c.names(dt))
 	}
 	return out
 }

@@ -113,7 +113,7 @@ func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 		}
 		return a, nil
 	}
-	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128)", typed.ErrDType, h.DType.Name)
+	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, h.DType.Name)
 }
 
 // NewArray returns a zeroed rows x cols array of dtype dt as its generated type.
@@ -151,7 +151,7 @@ func NewArray(dt typed.DType, rows, cols int) (typed.Array, error) {
 	case "complex128":
 		return NewComplex128Array2D(rows, cols), nil
 	}
-	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128)", typed.ErrDType, dt.Name)
+	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, dt.Name)
 }
 
 // FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(rows, cols): dtype is numpy's
@@ -253,5 +253,5 @@ func FromBytes(b []byte, dtype string, rows, cols int) (typed.Array, error) {
 		}
 		return a, nil
 	}
-	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128)", typed.ErrDType, dt.Name)
+	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, dt.Name)
 }

@@ -47,5 +47,5 @@ func Swap(b []byte, unit int) {
 // needsSwap reports whether data stored in order must be swapped to reach
 // host order.
 func needsSwap(order byte, dt DType) bool {
-	return dt.Size > 1 && order != '|' && order != hostOrder
+	return dt.SwapUnit() > 1 && order != '|' && order != hostOrder
 }
