@@ -75,7 +75,7 @@ func seedFiles(f *testing.F, pattern string) [][]byte {
 // selects it in the fuzz inputs.
 func dtypeIndex(dt typed.DType) byte {
 	for i, d := range typed.DTypes() {
-		if d == dt {
+		if d.Name == dt.Name {
 			return byte(i)
 		}
 	}
@@ -84,7 +84,11 @@ func dtypeIndex(dt typed.DType) byte {
 
 func pickDType(sel byte) typed.DType {
 	dts := typed.DTypes()
-	return dts[int(sel)%len(dts)]
+	dt := dts[int(sel)%len(dts)]
+	if dt.Flexible() { // a width from the selector too
+		dt = dt.WithWidth(1 + int(sel)%5)
+	}
+	return dt
 }
 
 // newArray is an empty array of dt, to decode into.

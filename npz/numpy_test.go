@@ -85,6 +85,9 @@ func TestReadNumpyArchives(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		if _, ok := want["plain.npz"].Arrays["k_"+dt.Name]; !ok {
 			t.Fatalf("numpy wrote no %s member", dt.Name)
 		}

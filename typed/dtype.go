@@ -135,6 +135,20 @@ func parseDType(s []byte) (DType, byte, error) {
 		if string(s) == d.Name {
 			return d, nativeOrFlat(d), nil
 		}
+		// dtype.name of a sized string: "str320" is '<U10' (bits, not characters).
+		if bits, ok := bytes.CutPrefix(s, []byte(d.Name)); ok && d.Flexible() && len(bits) > 0 && len(bits) < 12 {
+			n := 0
+			for _, c := range bits {
+				if c < '0' || c > '9' {
+					n = -1
+					break
+				}
+				n = n*10 + int(c-'0')
+			}
+			if n > 0 && n%(8*d.CharSize) == 0 {
+				return d.WithWidth(n / 8 / d.CharSize), nativeOrFlat(d), nil
+			}
+		}
 	}
 	order, rest := byte('='), s
 	if len(s) > 0 && bytes.IndexByte([]byte("<>=|"), s[0]) >= 0 {
@@ -143,7 +157,7 @@ func parseDType(s []byte) (DType, byte, error) {
 	if string(rest) == "?" {
 		rest = []byte("b1")
 	}
-	if len(rest) < 2 || len(rest) > 4 {
+	if len(rest) < 2 || len(rest) > 11 {
 		return DType{}, 0, unsupported(string(s))
 	}
 	size := 0
@@ -154,6 +168,13 @@ func parseDType(s []byte) (DType, byte, error) {
 		size = size*10 + int(c-'0')
 	}
 	for _, d := range table {
+		if d.Flexible() && d.Kind == rest[0] && size > 0 {
+			order = '|'
+			if d.CharSize > 1 {
+				order = byteOrder(order, s)
+			}
+			return d.WithWidth(size), order, nil
+		}
 		if d.Kind == rest[0] && d.Size == size {
 			switch {
 			case d.Size == 1:
@@ -167,8 +188,17 @@ func parseDType(s []byte) (DType, byte, error) {
 	return DType{}, 0, unsupported(string(s))
 }
 
+// byteOrder is the order a descr s names for a multi-byte unit: its
+// explicit '<' or '>', else the host's.
+func byteOrder(_ byte, s []byte) byte {
+	if len(s) > 0 && (s[0] == '<' || s[0] == '>') {
+		return s[0]
+	}
+	return HostOrder()
+}
+
 func nativeOrFlat(d DType) byte {
-	if d.Size == 1 {
+	if d.SwapUnit() == 1 {
 		return '|'
 	}
 	return HostOrder()

@@ -171,3 +171,25 @@ func remaining(r io.Reader) (int64, bool) {
 	}
 	return 0, false
 }
+
+// ReadRaw reads the data after header h into a new buffer, in host byte
+// order and C order, for types that do not keep numpy's bytes as their
+// storage (strings).
+func ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
+	var buf []byte
+	n, err := ReadData(r, h, 0, func(n int) []byte {
+		buf = growBytes(buf, n)
+		return buf
+	})
+	return buf, n, err
+}
+
+// growBytes gives b exactly n bytes, keeping its first ones.
+func growBytes(b []byte, n int) []byte {
+	if n <= cap(b) {
+		return b[:n]
+	}
+	c := make([]byte, n)
+	copy(c, b)
+	return c
+}
