@@ -41,6 +41,7 @@ func TestInterop(t *testing.T) {
 	t.Run("table", func(t *testing.T) { checkTable(t, m) })
 	t.Run("numpy-to-go", func(t *testing.T) { checkNumpyFiles(t, dir, m) })
 	t.Run("refused", func(t *testing.T) { checkRefused(t, dir, m) })
+	t.Run("low-rank-and-strings", func(t *testing.T) { checkLowRank(t, dir, m) })
 	t.Run("raw-recipe", func(t *testing.T) { checkRawRecipe(t, dir, m) })
 	t.Run("json-from-numpy", func(t *testing.T) { checkJSONFromNumpy(t, dir, m) })
 	t.Run("go-to-numpy", func(t *testing.T) { checkGoToNumpy(t, dir, m) })
@@ -68,6 +69,14 @@ type numpyManifest struct {
 		DType   *string // the file's dtype when it is a table row
 		Err     string  // "shape" or "dtype": the sentinel the error wraps
 		Mention string  // what the message must name
+	}
+	// LowRank are vectors, scalars and string arrays: numpy's shape and
+	// dtype name, its C-order little-endian bytes, and whether np.save's
+	// file is what Go writes back (C order, little-endian).
+	LowRank []struct {
+		File, Raw, Name string
+		Shape           []int
+		Canonical       bool
 	}
 	Raw []struct {
 		Data, DType, Expect string
