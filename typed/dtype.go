@@ -1,11 +1,6 @@
 package typed
 
-import (
-	"bytes"
-	"fmt"
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // DType describes one numpy dtype that the Array2D family can hold. It is a
 // row of the dtype table; values are comparable with ==.
@@ -117,80 +112,4 @@ func MustDType(name string) DType {
 		panic("typed: no dtype " + strconv.Quote(name) + " in the table")
 	}
 	return d
-}
-
-// ParseDType accepts a numpy dtype name ("float64", "bool") or a descr string
-// with or without a byte-order character ("<f8", ">i4", "=u2", "|b1", "f8",
-// "?"). It returns the dtype and the byte order of the data it describes:
-// '<' little, '>' big; native order ('=', none, or a name) resolves to the
-// host's, and one-byte types report '|'.
-func ParseDType(s string) (DType, byte, error) {
-	return parseDType([]byte(s))
-}
-
-// parseDType works on the header's bytes so that decoding a header does not
-// allocate strings.
-func parseDType(s []byte) (DType, byte, error) {
-	for _, d := range table {
-		if string(s) == d.Name {
-			return d, nativeOrFlat(d), nil
-		}
-	}
-	order, rest := byte('='), s
-	if len(s) > 0 && bytes.IndexByte([]byte("<>=|"), s[0]) >= 0 {
-		order, rest = s[0], s[1:]
-	}
-	if string(rest) == "?" {
-		rest = []byte("b1")
-	}
-	if len(rest) < 2 || len(rest) > 4 {
-		return DType{}, 0, unsupported(string(s))
-	}
-	size := 0
-	for _, c := range rest[1:] {
-		if c < '0' || c > '9' {
-			return DType{}, 0, unsupported(string(s))
-		}
-		size = size*10 + int(c-'0')
-	}
-	for _, d := range table {
-		if d.Kind == rest[0] && d.Size == size {
-			switch {
-			case d.Size == 1:
-				order = '|'
-			case order == '=' || order == '|':
-				order = HostOrder()
-			}
-			return d, order, nil
-		}
-	}
-	return DType{}, 0, unsupported(string(s))
-}
-
-func nativeOrFlat(d DType) byte {
-	if d.Size == 1 {
-		return '|'
-	}
-	return HostOrder()
-}
-
-// unsupported explains why a dtype the family cannot hold was refused.
-func unsupported(descr string) error {
-	body := strings.TrimLeft(descr, "<>=|")
-	why := "not in the dtype table"
-	switch {
-	case body == "":
-		why = "empty dtype"
-	case body[0] == 'O':
-		why = "object arrays need pickle, which npy2d never runs"
-	case body[0] == 'U' || body[0] == 'S' || body[0] == 'a':
-		why = "string dtypes are not numeric"
-	case body[0] == 'V':
-		why = "void (raw record) dtypes are not numeric"
-	case body[0] == 'M' || body[0] == 'm':
-		why = "datetime and timedelta dtypes are not supported"
-	case body[0] == '[' || body[0] == '(' || body[0] == '{':
-		why = "structured dtypes are not supported"
-	}
-	return fmt.Errorf("%w: dtype %q: %s", ErrDType, descr, why)
 }
