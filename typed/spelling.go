@@ -281,7 +281,8 @@ type spelling struct {
 }
 
 // names maps every name to its table row; charCodes does the same for
-// the char codes, indexed by character.
+// the char codes, indexed by character. A spelling of a dtype the table
+// does not have (row 0) is not accepted.
 var names, charCodes = func() (map[string]spelling, [256]struct{ row, width int8 }) {
 	row := func(name string) int8 {
 		for i, dt := range table {
@@ -289,17 +290,15 @@ var names, charCodes = func() (map[string]spelling, [256]struct{ row, width int8
 				return int8(i + 1)
 			}
 		}
-		panic("typed: spelling of a dtype not in the table: " + name)
+		return 0
 	}
 	m := make(map[string]spelling, len(table)+len(aliases))
 	for i, dt := range table {
 		m[dt.Name] = spelling{row: int8(i + 1)}
 	}
 	for _, a := range aliases {
-		if a.name == "" {
-			m[a.spelling] = spelling{why: a.why}
-		} else {
-			m[a.spelling] = spelling{row: row(a.name)}
+		if r := row(a.name); r != 0 || a.name == "" {
+			m[a.spelling] = spelling{row: r, why: a.why}
 		}
 	}
 	var c [256]struct{ row, width int8 }
