@@ -77,7 +77,8 @@ func parseDType(s []byte) (DType, byte, error) {
 			}
 		}
 	}
-	// numpy looks what is left up in np.sctypeDict, byte order included.
+	// numpy then looks the whole string up in np.sctypeDict, byte order
+	// and all: "<float64" is no name.
 	if sp, ok := names[string(s)]; ok && sp.row != 0 {
 		return sized(table[sp.row-1], 0, '=', s)
 	}
