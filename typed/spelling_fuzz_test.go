@@ -44,3 +44,27 @@ func FuzzParseDType(f *testing.F) {
 		}
 	})
 }
+
+// TestHeaderSpellings: a .npy header may name its dtype any way ParseDType
+// accepts, including the np.save form of a string dtype ('<U10'), and the
+// fast path, where it takes a header, agrees with the general parser.
+func TestHeaderSpellings(t *testing.T) {
+	for _, descr := range []string{"<f8", "d", "double", "=i4", "i+8", ">u2", "<U10", ">U10", "|S5", "a5", "c", "str320", "bytes40"} {
+		want, order, err := parseDType([]byte(descr))
+		if err != nil {
+			t.Fatalf("%s: %v", descr, err)
+		}
+		dict := canonDict(descr, false, 2, 3)
+		h, err := ParseHeader(npyHeader(string(dict[:len(dict)-1])), DefaultLimits)
+		if err != nil {
+			t.Errorf("header with descr %q: %v", descr, err)
+			continue
+		}
+		if h.DType != want || h.Order != order || h.DataLen != 6*want.Size {
+			t.Errorf("header with descr %q: %s %c, %d bytes; want %s %c, %d", descr, h.DType, h.Order, h.DataLen, want, order, 6*want.Size)
+		}
+		if fast, ok := parseCanonical(dict, DefaultLimits); ok && (fast.DType != h.DType || fast.Order != h.Order || fast.DataLen != h.DataLen) {
+			t.Errorf("header with descr %q: the fast path gives %+v, the general parser %+v", descr, fast, h)
+		}
+	}
+}
