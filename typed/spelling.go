@@ -41,7 +41,8 @@ import (
 // C int ("i", "I", "intc", "uintc") 4, long long ("q", "Q", "longlong") 8.
 //
 // Refused, with an error wrapping ErrDType that says why: dtypes outside
-// the table (object, void, datetime, long double), strings without a width
+// the table (void, datetime, long double, and object, whose error tells the
+// Python side to save arr.astype(str) instead), strings without a width
 // ("U", "S", "str", "U0": numpy makes them itemsize 0, which holds no
 // characters, and np.save never writes one, since numpy widens an unsized
 // array to 1 character), numpy's comma-string syntax for structured and
