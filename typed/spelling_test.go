@@ -26,7 +26,10 @@ import (
 //	byname: numpy refuses s, but s is the dtype.name of the dtype in str
 const spellingScript = `
 import json, re, warnings
-import numpy.core._internal as internal
+try:
+    import numpy._core._internal as internal  # numpy 2
+except ImportError:
+    import numpy.core._internal as internal
 warnings.simplefilter("ignore")
 
 comma = []
