@@ -22,6 +22,7 @@ targets=(
   .:FuzzUnmarshalBinary:350000x
   .:FuzzUnmarshalJSON:350000x
   ./typed:FuzzCanonicalAgrees:450000x
+  ./typed:FuzzParseDType:300000x
   ./npz:FuzzNPZ:250000x
 )
 

@@ -38,7 +38,14 @@ func main() {
 	if _, err := mats.FromBytes(make([]byte, 8), "float64", 1, 1); !errors.Is(err, typed.ErrDType) {
 		panic(fmt.Sprint("float64 was not generated, yet: ", err))
 	}
-	fmt.Println(b.DType(), b.Rows, b.Cols, b.At(1, 2))
+	ints, err := mats.AsInt64Matrix(b)
+	if err != nil {
+		panic(err)
+	}
+	if _, err := mats.AsType(b, typed.MustDType("float64")); !errors.Is(err, typed.ErrDType) {
+		panic(fmt.Sprint("float64 was not generated, yet converted to: ", err))
+	}
+	fmt.Println(b.DType(), b.Rows, b.Cols, b.At(1, 2), ints.Data)
 
 	// A vector of labels, as a classifier's classes_ holds them.
 	labels := mats.NewStringMatrix(2)
@@ -117,7 +124,7 @@ func TestConsumerModule(t *testing.T) {
 			if strings.Contains(string(src), "Float64Matrix") || !strings.Contains(string(src), "package mats") {
 				t.Error("the file holds types not asked for, or the wrong package")
 			}
-			if out := goCmd(t, dir, "go", "run", "./cmd/roundtrip"); out != "float32 2 3 2.5\nstr288 [2] [setosa virginica]\n" {
+			if out := goCmd(t, dir, "go", "run", "./cmd/roundtrip"); out != "float32 2 3 2.5 [0 0 1 1 2 2]\nstr288 [2] [setosa virginica]\n" {
 				t.Errorf("round trip printed %q", out)
 			}
 		})

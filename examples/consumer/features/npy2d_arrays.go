@@ -599,3 +599,125 @@ func DecodeJSON(b []byte) (typed.Array, error) {
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds int64,float32)", typed.ErrDType, e.DType.Name)
 }
+
+// AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated
+// type and with a's shape. The rules are numpy's: integers wrap around into a narrower or
+// differently signed type (int16 -1 is uint8 255, int64 300 is int8 44); floats become integers by
+// truncation toward zero; complex numbers become real numbers by their real part (numpy warns with
+// ComplexWarning); a number becomes bool by != 0 (NaN is true, and so is a complex number with
+// either part non-zero); bool becomes 0 or 1; conversions to a float type round to nearest, ties
+// to even (float64 to float16 directly, not through float32). As in numpy, a float or complex
+// value that is NaN, infinite, or outside the range of a target integer type gives no defined
+// integer: the result depends on the CPU, and code should not rely on it. When a already holds dt
+// no copy is made: the result is a itself when a is one of this package's types, and a view of a's
+// memory otherwise. String arrays are not converted, nor dtypes this package does not convert (it
+// converts int64, float32): both give an error wrapping typed.ErrDType.
+func AsType(a typed.Array, dt typed.DType) (typed.Array, error) {
+	switch dt.Name {
+	case "int64":
+		b, err := AsInt64Matrix(a)
+		if err != nil {
+			return nil, err
+		}
+		return b, nil
+	case "float32":
+		b, err := AsFloat32Matrix(a)
+		if err != nil {
+			return nil, err
+		}
+		return b, nil
+	}
+	if dt.Flexible() {
+		return nil, fmt.Errorf("%w: astype to %s: string arrays are not converted", typed.ErrDType, dt)
+	}
+	return nil, fmt.Errorf("%w: astype to %s: this package converts int64,float32", typed.ErrDType, dt)
+}
+
+// AsInt64Matrix returns a's values as numpy int64 ('<i8') values (64-bit signed integer), numpy's
+// a.astype('int64'), with a's shape; AsType gives the rules. When a is a *Int64Matrix it is
+// returned itself, not a copy.
+func AsInt64Matrix(a typed.Array) (*Int64Matrix, error) {
+	if b, ok := a.(*Int64Matrix); ok {
+		return b, nil
+	}
+	src, err := astypeSource(a, int64MatrixDType)
+	if err != nil {
+		return nil, err
+	}
+	var data []int64
+	switch s := src.(type) {
+	case *Int64Matrix:
+		// Another package's array, viewed: no copy.
+		data = s.Data
+	case *Float32Matrix:
+		data = make([]int64, len(s.Data))
+		for i, v := range s.Data {
+			data[i] = int64(v)
+		}
+	}
+	return int64MatrixLike(a, data), nil
+}
+
+// AsFloat32Matrix returns a's values as numpy float32 ('<f4') values (IEEE 754 single-precision
+// float), numpy's a.astype('float32'), with a's shape; AsType gives the rules. When a is a
+// *Float32Matrix it is returned itself, not a copy.
+func AsFloat32Matrix(a typed.Array) (*Float32Matrix, error) {
+	if b, ok := a.(*Float32Matrix); ok {
+		return b, nil
+	}
+	src, err := astypeSource(a, float32MatrixDType)
+	if err != nil {
+		return nil, err
+	}
+	var data []float32
+	switch s := src.(type) {
+	case *Int64Matrix:
+		data = make([]float32, len(s.Data))
+		for i, v := range s.Data {
+			data[i] = float32(v)
+		}
+	case *Float32Matrix:
+		// Another package's array, viewed: no copy.
+		data = s.Data
+	}
+	return float32MatrixLike(a, data), nil
+}
+
+// astypeSource returns a as one of this package's types, to be converted to dtype to: a itself, or
+// a view of the memory of another package's array. String arrays, dtypes this package does not
+// hold and data that does not fit the shape are refused.
+func astypeSource(a typed.Array, to typed.DType) (typed.Array, error) {
+	dt := a.DType()
+	if dt.Flexible() {
+		return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, to)
+	}
+	rows, cols := a.Shape()
+	if err := typed.CheckData(dt, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	switch a.(type) {
+	case *Int64Matrix, *Float32Matrix:
+		return a, nil
+	}
+	return FromBytes(a.Bytes(), dt.Name, rows, cols)
+}
+
+// int64MatrixLike returns data as a Int64Matrix of a's shape.
+func int64MatrixLike(a typed.Array, data []int64) *Int64Matrix {
+	rows, cols := a.Shape()
+	return &Int64Matrix{
+		Cols: cols,
+		Data: data,
+		Rows: rows,
+	}
+}
+
+// float32MatrixLike returns data as a Float32Matrix of a's shape.
+func float32MatrixLike(a typed.Array, data []float32) *Float32Matrix {
+	rows, cols := a.Shape()
+	return &Float32Matrix{
+		Cols: cols,
+		Data: data,
+		Rows: rows,
+	}
+}
