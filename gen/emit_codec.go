@@ -52,7 +52,7 @@ func emitCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, "MarshalBinary returns the .npy encoding, as WriteTo writes it.")
-	f.Func().Add(recv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
+	f.Func().Add(valueRecv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
 		Return(typedCall("AppendNPY", Nil(), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
@@ -66,7 +66,7 @@ func emitCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.Name)
-	f.Func().Add(recv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
+	f.Func().Add(valueRecv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
 		Return(typedCall("AppendJSON", Nil(), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()

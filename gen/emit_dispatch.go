@@ -86,8 +86,8 @@ func emitDispatch(f *File, c Config) {
 	f.Func().Id("FromBytes").Params(Id("b").Index().Byte(), Id("dtype").String(), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("dt"), Id("order"), Err()).Op(":=").Qual(typedPath, "ParseDType").Call(Id("dtype")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
-		If(Err().Op("==").Nil()).Block(Err().Op("=").Qual(typedPath, "CheckData").Call(Id("dt"), Id("rows"), Id("cols"), Len(Id("b")))),
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		If(Err().Op("==").Nil()).Block(Err().Op("=").Qual(typedPath, "CheckArray").Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b")))),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Id("b").Op("=").Qual(typedPath, "HostOrderCopy").Call(Id("b"), Id("dt"), Id("order")),
 		Switch(Id("dt").Dot("Name")).Block(cases(func(n names) []Code {

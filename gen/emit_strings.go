@@ -32,7 +32,7 @@ func emitStringViews(f *File, n names) {
 	// Reuses Data's capacity; on error the array is left empty.
 	docf(f, "decode sets the array from host-order bytes of the string dtype dt, reusing Data when large enough. On error the array is left empty.")
 	f.Func().Add(recv(n)).Id("decode").Params(Id("b").Index().Byte(), Id("dt").Qual(typedPath, "DType"), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(
-		Err().Op(":=").Qual(typedPath, "CheckData").Call(Id("dt"), Id("rows"), Id("cols"), Len(Id("b"))),
+		Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))),
 		If(Err().Op("==").Nil()).Block(
 			Id("data").Op(":=").Add(self("Data")).Index(Empty(), Lit(0)),
 			If(Id("k").Op(":=").Id("rows").Op("*").Id("cols"), Id("k").Op("<=").Cap(Id("data"))).Block(
@@ -100,7 +100,7 @@ func emitStringCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, "MarshalBinary returns the .npy encoding, as WriteTo writes it.")
-	f.Func().Add(recv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
+	f.Func().Add(valueRecv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
 		append(encode, Return(Qual(typedPath, "AppendNPY").Call(args(Nil())...)))...,
 	)
 	f.Line()
@@ -117,7 +117,7 @@ func emitStringCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.WithWidth(10).Descr())
-	f.Func().Add(recv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
+	f.Func().Add(valueRecv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
 		append(encode, Return(Qual(typedPath, "AppendJSON").Call(args(Nil())...)))...,
 	)
 	f.Line()

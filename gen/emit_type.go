@@ -19,6 +19,11 @@ func elem(n names) *Statement {
 // recv is the receiver "(a *Float64Array2D)".
 func recv(n names) *Statement { return Params(Id("a").Op("*").Id(n.Type)) }
 
+// valueRecv is the receiver "(a Float64Array2D)" of MarshalBinary and
+// MarshalJSON: as for time.Time, a struct holding an array by value then
+// still encodes it as the array, not as its fields.
+func valueRecv(n names) *Statement { return Params(Id("a").Id(n.Type)) }
+
 func describe(n names) string {
 	return fmt.Sprintf("numpy %s ('%s') values (%s)", n.dt.Name, n.dt.Descr(), n.dt.Doc)
 }

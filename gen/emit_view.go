@@ -55,7 +55,7 @@ func emitViews(f *File, n names) {
 
 	docf(f, "setData checks b against the shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
 	f.Func().Add(recv(n)).Id("setData").Params(Id("b").Index().Byte(), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
+		If(Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id(n.dtypeVar), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
 		validate,
 		Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
 		Var().Id("zero").Add(elem(n)),

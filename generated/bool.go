@@ -137,7 +137,7 @@ func (a *BoolArray2D) view(b []byte, shape []int) error {
 // setData checks b against the shape and makes it the array's data: the same memory when aligned
 // for bool, a copy when not. It changes nothing on error.
 func (a *BoolArray2D) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckData(boolArray2DDType, rows, cols, len(b)); err != nil {
+	if err := typed.CheckArray(boolArray2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	if err := typed.CheckBools(b); err != nil {
@@ -207,7 +207,7 @@ func (a *BoolArray2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *BoolArray2D) MarshalBinary() ([]byte, error) {
+func (a BoolArray2D) MarshalBinary() ([]byte, error) {
 	return typed.AppendNPY(nil, boolArray2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -226,7 +226,7 @@ func (a *BoolArray2D) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"bool","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *BoolArray2D) MarshalJSON() ([]byte, error) {
+func (a BoolArray2D) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, boolArray2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 

@@ -131,7 +131,7 @@ func BytesArray2DFromBytes(b []byte, width int, shape ...int) (*BytesArray2D, er
 // decode sets the array from host-order bytes of the string dtype dt, reusing Data when large
 // enough. On error the array is left empty.
 func (a *BytesArray2D) decode(b []byte, dt typed.DType, ndim, rows, cols int) error {
-	err := typed.CheckData(dt, rows, cols, len(b))
+	err := typed.CheckArray(dt, ndim, rows, cols, len(b))
 	if err == nil {
 		data := a.Data[:0]
 		if k := rows * cols; k <= cap(data) {
@@ -188,7 +188,7 @@ func (a *BytesArray2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *BytesArray2D) MarshalBinary() ([]byte, error) {
+func (a BytesArray2D) MarshalBinary() ([]byte, error) {
 	dt := a.DType()
 	data := typed.AppendStrings(nil, a.Data, dt)
 	return typed.AppendNPY(nil, dt, a.NDim(), a.Rows, a.Cols, data)
@@ -207,7 +207,7 @@ func (a *BytesArray2D) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"|S10","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *BytesArray2D) MarshalJSON() ([]byte, error) {
+func (a BytesArray2D) MarshalJSON() ([]byte, error) {
 	dt := a.DType()
 	data := typed.AppendStrings(nil, a.Data, dt)
 	return typed.AppendJSON(nil, dt, a.NDim(), a.Rows, a.Cols, data)

@@ -138,7 +138,7 @@ func (a *Complex128Array2D) view(b []byte, shape []int) error {
 // setData checks b against the shape and makes it the array's data: the same memory when aligned
 // for complex128, a copy when not. It changes nothing on error.
 func (a *Complex128Array2D) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
+	if err := typed.CheckArray(complex128Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -205,7 +205,7 @@ func (a *Complex128Array2D) ReadData(r io.Reader, h typed.Header) (int64, error)
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *Complex128Array2D) MarshalBinary() ([]byte, error) {
+func (a Complex128Array2D) MarshalBinary() ([]byte, error) {
 	return typed.AppendNPY(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -224,7 +224,7 @@ func (a *Complex128Array2D) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"complex128","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *Complex128Array2D) MarshalJSON() ([]byte, error) {
+func (a Complex128Array2D) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 

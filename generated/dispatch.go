@@ -189,9 +189,9 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Dims(shape)
 	if err == nil {
-		err = typed.CheckData(dt, rows, cols, len(b))
+		err = typed.CheckArray(dt, ndim, rows, cols, len(b))
 	}
 	if err != nil {
 		return nil, err

@@ -137,7 +137,7 @@ func (a *Uint16Array2D) view(b []byte, shape []int) error {
 // setData checks b against the shape and makes it the array's data: the same memory when aligned
 // for uint16, a copy when not. It changes nothing on error.
 func (a *Uint16Array2D) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckData(uint16Array2DDType, rows, cols, len(b)); err != nil {
+	if err := typed.CheckArray(uint16Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -204,7 +204,7 @@ func (a *Uint16Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *Uint16Array2D) MarshalBinary() ([]byte, error) {
+func (a Uint16Array2D) MarshalBinary() ([]byte, error) {
 	return typed.AppendNPY(nil, uint16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -223,7 +223,7 @@ func (a *Uint16Array2D) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"uint16","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *Uint16Array2D) MarshalJSON() ([]byte, error) {
+func (a Uint16Array2D) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, uint16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 

@@ -41,11 +41,14 @@ func AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte
 }
 
 // appendJSONDType writes the dtype as np.dtype() reads it back: the name
-// for fixed-size dtypes, the descr for strings ('<U10'), whose names
-// (str320) numpy prints but does not parse.
+// for fixed-size dtypes, kind and width for strings ("U10"), whose names
+// (str320) numpy prints but does not parse. Like the names, "U10" has no
+// byte order: the envelope's data is little-endian. (A '<' would also be
+// escaped to \u003c by encoding/json.)
 func appendJSONDType(dst []byte, dt DType) []byte {
 	if dt.Flexible() {
-		return dt.appendDescr(dst)
+		dst = append(dst, dt.Kind)
+		return strconv.AppendInt(dst, int64(dt.Width()), 10)
 	}
 	return append(dst, dt.Name...)
 }

@@ -77,10 +77,23 @@ func MismatchError(got, want DType) error {
 	return fmt.Errorf("%w: file holds %s (%s), want %s (%s)", ErrDType, got, got.Descr(), want, want.Descr())
 }
 
-// checkArray is CheckRank and CheckData: what every writer checks first.
+// checkArray is CheckArray: what every writer checks first.
 func checkArray(dt DType, ndim, rows, cols, dataLen int) error {
+	return CheckArray(dt, ndim, rows, cols, dataLen)
+}
+
+// CheckArray is CheckRank and CheckData, with errors that name numpy's
+// shape ((3,) rather than the (1, 3) it is held as).
+func CheckArray(dt DType, ndim, rows, cols, dataLen int) error {
 	if err := CheckRank(ndim, rows, cols); err != nil {
 		return err
 	}
-	return CheckData(dt, rows, cols, dataLen)
+	if ndim == 2 {
+		return CheckData(dt, rows, cols, dataLen)
+	}
+	n, err := DataLen(dt, rows, cols, Limits{})
+	if err == nil && n != dataLen {
+		err = fmt.Errorf("%w: shape %s of %s needs %d bytes, data has %d", ErrShape, intsString(NumpyShape(ndim, rows, cols)), dt, n, dataLen)
+	}
+	return err
 }

@@ -138,7 +138,7 @@ func (a *Int64Matrix) view(b []byte, shape []int) error {
 // setData checks b against the shape and makes it the array's data: the same memory when aligned
 // for int64, a copy when not. It changes nothing on error.
 func (a *Int64Matrix) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
+	if err := typed.CheckArray(int64MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -205,7 +205,7 @@ func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *Int64Matrix) MarshalBinary() ([]byte, error) {
+func (a Int64Matrix) MarshalBinary() ([]byte, error) {
 	return typed.AppendNPY(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -224,7 +224,7 @@ func (a *Int64Matrix) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"int64","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *Int64Matrix) MarshalJSON() ([]byte, error) {
+func (a Int64Matrix) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -377,7 +377,7 @@ func (a *Float32Matrix) view(b []byte, shape []int) error {
 // setData checks b against the shape and makes it the array's data: the same memory when aligned
 // for float32, a copy when not. It changes nothing on error.
 func (a *Float32Matrix) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
+	if err := typed.CheckArray(float32MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -444,7 +444,7 @@ func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
-func (a *Float32Matrix) MarshalBinary() ([]byte, error) {
+func (a Float32Matrix) MarshalBinary() ([]byte, error) {
 	return typed.AppendNPY(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -463,7 +463,7 @@ func (a *Float32Matrix) UnmarshalBinary(b []byte) error {
 // MarshalJSON returns the envelope {"dtype":"float32","shape":[rows,cols],"data":"<base64 of
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
-func (a *Float32Matrix) MarshalJSON() ([]byte, error) {
+func (a Float32Matrix) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
@@ -551,9 +551,9 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Dims(shape)
 	if err == nil {
-		err = typed.CheckData(dt, rows, cols, len(b))
+		err = typed.CheckArray(dt, ndim, rows, cols, len(b))
 	}
 	if err != nil {
 		return nil, err
