@@ -166,7 +166,7 @@ func emitStringTests(f *File, n names) {
 	}
 	decoders := at("Decoders").Values(Dict{Id("ReadNPY"): Id("ReadNPY"), Id("FromBytes"): Id("FromBytes")})
 	docf(f, "Test%s round-trips every test shape, of every rank, through each encoding and each decoder.", n.Type)
-	f.Func().Id("Test"+n.Type).Params(tt).Block(
+	f.Func().Id("Test" + n.Type).Params(tt).Block(
 		For(List(Id("_"), Id("s")).Op(":=").Range().Add(at("NumpyShapes"))).Block(
 			Id("t").Dot("Run").Call(Qual("fmt", "Sprint").Call(Id("s")), Func().Params(tt).Block(
 				Id("a").Op(":=").Id(n.New).Call(Id("s").Op("...")),
@@ -181,7 +181,7 @@ func emitStringTests(f *File, n names) {
 	if n.dt.CharSize == 1 {
 		cut = "h\xc3"
 	}
-	f.Func().Id("Test" + n.Type + "Width").Params(tt).Block(
+	f.Func().Id("Test"+n.Type+"Width").Params(tt).Block(
 		Id("a").Op(":=").Id(n.New).Call(Lit(3)),
 		Copy(Id("a").Dot("Data"), Index().String().Values(Lit("héllo"), Lit("ab\x00"), Lit(""))),
 		If(Id("w").Op(":=").Id("a").Dot("DType").Call().Dot("Width").Call(), Id("w").Op("!=").Lit(widthOf(n, "héllo"))).Block(fatal("inferred width %d", Id("w"))),

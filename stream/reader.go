@@ -34,7 +34,7 @@ type Reader struct {
 	rows, cols int
 	rowLen     int
 	next       int // index of the next row to read
-	err      error
+	err        error
 	// arr is Next's block, reused from call to call.
 	arr blockArray
 }

@@ -236,10 +236,21 @@ func Dims(shape []int) (ndim, rows, cols int, err error) {
 	case 2:
 		ndim, rows, cols = 2, shape[0], shape[1]
 	default:
-		return 0, 0, 0, fmt.Errorf("%w: shape %v has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, shape, len(shape))
+		return 0, 0, 0, fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
 	}
 	if rows < 0 || cols < 0 {
-		return 0, 0, 0, fmt.Errorf("%w: negative dimension in shape %v", ErrShape, shape)
+		return 0, 0, 0, fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
 	}
 	return ndim, rows, cols, nil
+}
+
+// intsString is shapeString for a shape held as ints. It copies the
+// values, so that a variadic shape does not escape to the heap through an
+// error message (FromBytes must not allocate).
+func intsString(shape []int) string {
+	dims := make([]int64, len(shape))
+	for i, d := range shape {
+		dims[i] = int64(d)
+	}
+	return shapeString(dims)
 }
