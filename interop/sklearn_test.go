@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
 	"github.com/npy2d/npy2d/internal/numpytest"
+	"github.com/npy2d/npy2d/mmap"
 	"github.com/npy2d/npy2d/npz"
 	"github.com/npy2d/npy2d/typed"
 )
@@ -64,8 +66,9 @@ type sklearnCheckArray struct {
 // scikit-learn fits common estimators, and every fitted numpy array attribute
 // they hold loads in Go through each entry point (the raw recipe, np.save
 // with ReadNPY and LoadNPY, np.savez and np.savez_compressed with package
-// npz, the JSON envelope) with numpy's shape, dtype and bytes, and writes
-// back byte-identical to np.save's file. Then numpy judges the other
+// npz, the JSON envelope, and mmap where the data can be used in place) with
+// numpy's shape, dtype and bytes, and writes back byte-identical to np.save's
+// file. Arrays Go's npz writer stores map in place. Then numpy judges the other
 // direction: the archives Go's npz writer made and the envelopes Go wrote
 // load in numpy to the arrays sklearn fitted.
 //
@@ -187,10 +190,7 @@ func checkSklearnModel(t *testing.T, dir string, model sklearnModel) sklearnChec
 		npy := readFile(t, dir, a.File+".npy")
 		raw := readFile(t, dir, a.File+".raw")
 		env := readFile(t, dir, a.File+".json")
-		canon := npy // what Go must write back
-		if a.Fortran {
-			canon = readFile(t, dir, a.File+".c.npy")
-		}
+		canon := canonNPY(t, dir, a)
 		// The raw recipe names the dtype as numpy printed it; without a byte
 		// order that means the host's, so a big-endian host is told '<'.
 		name := a.DType
@@ -223,6 +223,9 @@ func checkSklearnModel(t *testing.T, dir string, model sklearnModel) sklearnChec
 		if first == nil {
 			continue
 		}
+		checkMapped(t, "mmap.Open (np.save)", a, raw, canon, true, func() (*mmap.File, error) {
+			return mmap.Open(path(a.File+".npy"), mmap.ReadOnly)
+		})
 
 		// Go writes back: a .npy file like np.save's, npz members and an
 		// envelope for numpy to judge.
@@ -250,7 +253,52 @@ func checkSklearnModel(t *testing.T, dir string, model sklearnModel) sklearnChec
 			t.Errorf("npz Writer.Close: %v", err)
 		}
 	}
+	// np.savez does not align its members' data, Go's Writer does: every
+	// mappable array maps in place from the archive Go stored.
+	for _, a := range model.Arrays {
+		raw, canon := readFile(t, dir, a.File+".raw"), canonNPY(t, dir, a)
+		checkMapped(t, "mmap.OpenNPZ (Go's npz.Writer)", a, raw, canon, false, func() (*mmap.File, error) {
+			return mmap.OpenNPZ(path(res.NPZ[0]), a.Key, mmap.ReadOnly)
+		})
+	}
 	return res
+}
+
+// canonNPY is the .npy file Go writes for a: np.save's, of the C-ordered
+// array when numpy's was Fortran-ordered.
+func canonNPY(t *testing.T, dir string, a sklearnArray) []byte {
+	t.Helper()
+	if a.Fortran {
+		return readFile(t, dir, a.File+".c.npy")
+	}
+	return readFile(t, dir, a.File+".npy")
+}
+
+// checkMapped maps a's data with open (numpy's Fortran-ordered file when
+// numpyFile is set and a is Fortran-ordered): an array whose data Go can use
+// in place (numeric, C order, host byte order) must map and pass
+// checkFitted; anything else must be refused with mmap.ErrNotMappable.
+func checkMapped(t *testing.T, how string, a sklearnArray, raw, canon []byte, numpyFile bool, open func() (*mmap.File, error)) {
+	t.Helper()
+	dt, _, err := typed.ParseDType(a.Descr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mappable := !dt.Flexible() && (a.Descr[0] != '<' || typed.LittleEndianHost()) && !(a.Fortran && numpyFile)
+	m, err := open()
+	switch {
+	case !mappable && errors.Is(err, mmap.ErrNotMappable):
+		return
+	case !mappable && err == nil:
+		m.Close()
+		t.Errorf("%s %s: mapped %s data that cannot be used in place", how, a.Key, a.Descr)
+		return
+	case err != nil:
+		t.Errorf("%s %s: %v", how, a.Key, err)
+		return
+	}
+	defer m.Close()
+	checkFitted(t, how, a, m.Array(), raw, canon)
 }
 
 // checkEntries: an archive lists every fitted array with numpy's dtype and
