@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"github.com/npy2d/npy2d/internal/numpytest"
 	"github.com/npy2d/npy2d/mmap"
 	"github.com/npy2d/npy2d/npz"
+	"github.com/npy2d/npy2d/stream"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -66,9 +69,11 @@ type sklearnCheckArray struct {
 // scikit-learn fits common estimators, and every fitted numpy array attribute
 // they hold loads in Go through each entry point (the raw recipe, np.save
 // with ReadNPY and LoadNPY, np.savez and np.savez_compressed with package
-// npz, the JSON envelope, and mmap where the data can be used in place) with
-// numpy's shape, dtype and bytes, and writes back byte-identical to np.save's
-// file. Arrays Go's npz writer stores map in place. Then numpy judges the other
+// npz, the JSON envelope, package stream in blocks of rows, and mmap where
+// the data can be used in place) with numpy's shape, dtype and bytes, and
+// writes back (WriteTo, MarshalBinary, SaveNPY, a stream Writer)
+// byte-identical to np.save's file. Arrays Go's npz writer stores map in
+// place. Then numpy judges the other
 // direction: the archives Go's npz writer made and the envelopes Go wrote
 // load in numpy to the arrays sklearn fitted.
 //
@@ -226,6 +231,7 @@ func checkSklearnModel(t *testing.T, dir string, model sklearnModel) sklearnChec
 		checkMapped(t, "mmap.Open (np.save)", a, raw, canon, true, func() (*mmap.File, error) {
 			return mmap.Open(path(a.File+".npy"), mmap.ReadOnly)
 		})
+		checkStream(t, dir, a, first, npy, raw, canon)
 
 		// Go writes back: a .npy file like np.save's, npz members and an
 		// envelope for numpy to judge.
@@ -299,6 +305,67 @@ func checkMapped(t *testing.T, how string, a sklearnArray, raw, canon []byte, nu
 	}
 	defer m.Close()
 	checkFitted(t, how, a, m.Array(), raw, canon)
+}
+
+// checkStream reads numpy's file in blocks of rows with package stream
+// (a vector's rows are its elements) and writes first back with a stream
+// Writer: the blocks are numpy's bytes and the file is np.save's.
+func checkStream(t *testing.T, dir string, a sklearnArray, first typed.Array, npy, raw, canon []byte) {
+	t.Helper()
+	r, err := stream.NewReader(bytes.NewReader(npy))
+	if a.Fortran {
+		if !errors.Is(err, stream.ErrFortranOrder) {
+			t.Errorf("stream.NewReader %s: %v for a Fortran-ordered file", a.Key, err)
+		}
+		return
+	}
+	if err != nil {
+		t.Errorf("stream.NewReader %s: %v", a.Key, err)
+		return
+	}
+	var got []byte
+	for {
+		block, err := r.Next(3)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Errorf("stream.Reader.Next %s: %v", a.Key, err)
+			return
+		}
+		got = append(got, typed.HostOrderCopy(block.Bytes(), block.DType(), '<')...)
+	}
+	if !bytes.Equal(got, raw) {
+		t.Errorf("stream.Reader %s: blocks hold %x, numpy %x", a.Key, head(got), head(raw))
+	}
+
+	if len(a.Shape) == 0 {
+		return // a scalar has no rows to append
+	}
+	f, err := os.Create(filepath.Join(dir, "stream."+a.File+".npy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var w *stream.Writer
+	if len(a.Shape) == 1 {
+		w, err = stream.NewVectorWriter(f, first.DType())
+	} else {
+		w, err = stream.NewWriter(f, first.DType(), a.Shape[1])
+	}
+	if err == nil {
+		err = w.Write(first)
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err != nil {
+		t.Errorf("stream.Writer %s: %v", a.Key, err)
+		return
+	}
+	if d := firstDiff(readFile(t, dir, "stream."+a.File+".npy"), canon); d != "" {
+		t.Errorf("stream.Writer %s differs from np.save: %s", a.Key, d)
+	}
 }
 
 // checkEntries: an archive lists every fitted array with numpy's dtype and
