@@ -73,9 +73,8 @@ type sklearnCheckArray struct {
 // the data can be used in place) with numpy's shape, dtype and bytes, and
 // writes back (WriteTo, MarshalBinary, SaveNPY, a stream Writer)
 // byte-identical to np.save's file. Arrays Go's npz writer stores map in
-// place. Then numpy judges the other
-// direction: the archives Go's npz writer made and the envelopes Go wrote
-// load in numpy to the arrays sklearn fitted.
+// place. Then numpy judges the other direction: the archives Go's npz writer
+// made and the envelopes Go wrote load in numpy to the arrays sklearn fitted.
 //
 // One Python run fits and exports everything (sklearn_models.py); a second,
 // numpy only, checks what Go wrote (sklearn_check.py).
