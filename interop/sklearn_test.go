@@ -43,6 +43,9 @@ type sklearnArray struct {
 	// Fortran: np.save wrote a Fortran-ordered file; File.c.npy is np.save
 	// of the C-ordered copy, which is what Go writes back.
 	Fortran bool
+	// Python: the attribute is a Python bool, int or float, saved as the
+	// 0-D array np.asarray makes of it; otherwise a numpy array or scalar.
+	Python bool
 }
 
 // wantModels is how many estimators sklearn_models.py fits.
@@ -66,8 +69,9 @@ type sklearnCheckArray struct {
 }
 
 // TestSklearnModels is issue 9's acceptance test, the project's own story:
-// scikit-learn fits common estimators, and every fitted numpy array attribute
-// they hold loads in Go through each entry point (the raw recipe, np.save
+// scikit-learn fits common estimators, and every fitted array attribute they
+// hold (numpy arrays and scalars, and Python numbers as the 0-D arrays
+// np.asarray makes of them) loads in Go through each entry point (the raw recipe, np.save
 // with ReadNPY and LoadNPY, np.savez and np.savez_compressed with package
 // npz, the JSON envelope, package stream in blocks of rows, and mmap where
 // the data can be used in place) with numpy's shape, dtype and bytes, and
@@ -93,15 +97,19 @@ func TestSklearnModels(t *testing.T) {
 	}
 
 	var check sklearnCheck
-	var ranks [3]int
-	var strs, fortran int
+	var ranks [3]int // numpy's arrays and scalars
+	var strs, fortran, python int
 	kinds := map[string]int{} // dtype name without width -> arrays
 	for _, model := range m.Models {
 		t.Run(model.Name, func(t *testing.T) {
 			check.Models = append(check.Models, checkSklearnModel(t, dir, model))
 		})
 		for _, a := range model.Arrays {
-			ranks[len(a.Shape)]++
+			if a.Python {
+				python++
+			} else {
+				ranks[len(a.Shape)]++
+			}
 			if isString(a) {
 				strs++
 			}
@@ -113,8 +121,8 @@ func TestSklearnModels(t *testing.T) {
 		}
 	}
 	n := ranks[0] + ranks[1] + ranks[2]
-	t.Logf("scikit-learn %s, numpy %s: %d estimators, %d fitted arrays: %d 2-D, %d 1-D, %d 0-D; %d of strings; %d Fortran-ordered; dtypes %v",
-		m.Sklearn, m.Numpy, len(m.Models), n, ranks[2], ranks[1], ranks[0], strs, fortran, kinds)
+	t.Logf("scikit-learn %s, numpy %s: %d estimators, %d fitted numpy arrays: %d 2-D, %d 1-D, %d 0-D; %d of strings; %d Fortran-ordered; and %d Python scalars saved as 0-D arrays; dtypes %v",
+		m.Sklearn, m.Numpy, len(m.Models), n, ranks[2], ranks[1], ranks[0], strs, fortran, python, kinds)
 	// The fixtures must keep covering what the issue is about: every rank,
 	// both string kinds, a Fortran-ordered file.
 	for rank, k := range ranks {
@@ -129,6 +137,9 @@ func TestSklearnModels(t *testing.T) {
 	}
 	if fortran == 0 {
 		t.Error("no Fortran-ordered fitted array")
+	}
+	if python == 0 {
+		t.Error("no Python scalar among the fitted attributes")
 	}
 	if t.Failed() {
 		return
@@ -151,7 +162,7 @@ func TestSklearnModels(t *testing.T) {
 		t.Errorf("numpy: %s", e)
 	}
 	// Each array is checked in both archives and as an envelope.
-	if want := 3 * n; res.Checked != want {
+	if want := 3 * (n + python); res.Checked != want {
 		t.Errorf("numpy checked %d arrays, want %d", res.Checked, want)
 	}
 }

@@ -8,6 +8,8 @@
 # scalar (np.asarray turns it into a 0-D array), each element of a list of
 # arrays (MLP's coefs_ and intercepts_), and the arrays of fitted estimators
 # nested in a Pipeline's steps or in an attribute such as RFE's estimator_.
+# Fitted attributes that are Python bools, ints and floats (n_features_in_,
+# KMeans' inertia_) are exported too, as np.asarray makes them: 0-D arrays.
 #
 # For an array with file stem F:
 #   F.raw   arr.tobytes(), with arr.dtype.name and arr.shape in the manifest
@@ -77,7 +79,9 @@ MODELS = [
 
 
 def fitted_arrays(est, prefix=""):
-    """Yields (key, array) for every fitted numpy array of est."""
+    """Yields (key, array, python) for every fitted array of est; python
+    marks a Python bool, int or float attribute (n_features_in_), which
+    np.savez saves as a 0-D array like a numpy scalar."""
     if isinstance(est, Pipeline):
         for name, step in est.steps:
             yield from fitted_arrays(step, prefix + name + ".")
@@ -86,10 +90,12 @@ def fitted_arrays(est, prefix=""):
         if not name.endswith("_") or name.startswith("_"):
             continue
         if isinstance(v, (np.ndarray, np.generic)):
-            yield prefix + name, np.asarray(v)
+            yield prefix + name, np.asarray(v), False
+        elif isinstance(v, (bool, int, float)):
+            yield prefix + name, np.asarray(v), True
         elif isinstance(v, list) and v and all(isinstance(x, np.ndarray) for x in v):
             for i, x in enumerate(v):
-                yield "%s%s.%d" % (prefix, name, i), x
+                yield "%s%s.%d" % (prefix, name, i), x, False
         elif isinstance(v, BaseEstimator):
             yield from fitted_arrays(v, prefix + name + ".")
 
@@ -103,7 +109,7 @@ for model, est, X, y in MODELS:
     est.fit(X, y)
     arrays = {}
     entries = []
-    for key, a in fitted_arrays(est):
+    for key, a, python in fitted_arrays(est):
         assert a.dtype.kind != "O", "%s.%s is an object array" % (model, key)
         stem = "%s.%s" % (model, key)
         np.save(stem + ".npy", a)
@@ -122,7 +128,7 @@ for model, est, X, y in MODELS:
         arrays[key] = a
         entries.append({"key": key, "file": stem, "dtype": a.dtype.name,
                         "descr": a.dtype.str, "shape": list(a.shape),
-                        "fortran": bool(fortran)})
+                        "fortran": bool(fortran), "python": python})
     np.savez(model + ".npz", **arrays)
     np.savez_compressed(model + ".c.npz", **arrays)
     manifest["models"].append({"name": model, "estimator": repr(est).replace("\n", ""),
