@@ -71,7 +71,10 @@ func Load(path string) (*Model, error) {
 		return nil, fmt.Errorf("%s: logreg.classes_ is %s, want strings", path, a.DType())
 	}
 	m.Classes = classes.Data
-	return &m, m.check()
+	if err := m.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &m, nil
 }
 
 // float64s returns the float64 array saved under key. Every array
@@ -84,7 +87,7 @@ func float64s(r *npz.Reader, key string) (*generated.Float64Array2D, error) {
 	}
 	f, ok := a.(*generated.Float64Array2D)
 	if !ok {
-		return nil, fmt.Errorf("%s is %s, want float64", key, a.DType())
+		return nil, fmt.Errorf("%s is %s, want float64", key, a.DType()) // or convert: generated.AsFloat64(a)
 	}
 	return f, nil
 }
