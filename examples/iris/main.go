@@ -87,7 +87,7 @@ func float64s(r *npz.Reader, key string) (*generated.Float64Array2D, error) {
 	}
 	f, ok := a.(*generated.Float64Array2D)
 	if !ok {
-		return nil, fmt.Errorf("%s is %s, want float64", key, a.DType()) // or convert: generated.AsFloat64(a)
+		return nil, fmt.Errorf("%s is %s, want float64", key, a.DType())
 	}
 	return f, nil
 }
