@@ -3,7 +3,9 @@
 // numpy comes from Debian's python3-numpy, which installs it for
 // /usr/bin/python3; the python3 first on PATH may be another interpreter
 // without it. Without numpy a test is skipped with a message, except under
-// CI=true, where a missing numpy fails the test.
+// CI=true, where a missing numpy fails the test. Tests that fit models need
+// scikit-learn (python3-sklearn) as well, and call Sklearn, which treats it
+// the same way.
 package numpytest
 
 import (
@@ -21,28 +23,50 @@ import (
 // Interpreter is the Python that has numpy.
 const Interpreter = "/usr/bin/python3"
 
-var (
-	probeOnce sync.Once
-	probeErr  string
-)
+// probes caches, for each module, why importing it failed ("" when it
+// imports).
+var probes sync.Map // module name -> *probe
 
-// Python returns the interpreter to run, after checking numpy imports; it
-// skips t (fails it under CI=true) when numpy is missing.
-func Python(t testing.TB) string {
+type probe struct {
+	once sync.Once
+	err  string
+}
+
+// require skips t (fails it under CI=true) unless module imports in
+// Interpreter; pkg is the Debian package that installs it.
+func require(t testing.TB, module, pkg string) {
 	t.Helper()
-	probeOnce.Do(func() {
-		out, err := exec.Command(Interpreter, "-c", "import numpy").CombinedOutput()
+	v, _ := probes.LoadOrStore(module, new(probe))
+	p := v.(*probe)
+	p.once.Do(func() {
+		out, err := exec.Command(Interpreter, "-c", "import "+module).CombinedOutput()
 		if err != nil {
-			probeErr = err.Error() + ": " + string(out)
+			p.err = err.Error() + ": " + string(out)
 		}
 	})
-	if probeErr != "" {
-		msg := "numpy is not available at " + Interpreter + " (apt-get install -y python3-numpy): " + probeErr
+	if p.err != "" {
+		msg := module + " is not available at " + Interpreter + " (apt-get install -y " + pkg + "): " + p.err
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
 		t.Skip(msg)
 	}
+}
+
+// Python returns the interpreter to run, after checking numpy imports; it
+// skips t (fails it under CI=true) when numpy is missing.
+func Python(t testing.TB) string {
+	t.Helper()
+	require(t, "numpy", "python3-numpy")
+	return Interpreter
+}
+
+// Sklearn is Python for tests that also need scikit-learn: it skips t
+// (fails it under CI=true) when numpy or sklearn is missing.
+func Sklearn(t testing.TB) string {
+	t.Helper()
+	require(t, "numpy", "python3-numpy")
+	require(t, "sklearn", "python3-sklearn")
 	return Interpreter
 }
 
