@@ -77,19 +77,16 @@ func Load(path string) (*Model, error) {
 	return &m, nil
 }
 
-// float64s returns the float64 array saved under key. Every array
-// train.py saves here is float64 already; generated.AsFloat64 (numpy's
-// astype) would also take any other numeric dtype.
+// float64s returns the array saved under key as float64, numpy's
+// astype('float64'): the array itself when it is float64 already, as every
+// array train.py saves here is, and a converted copy of any other numeric
+// dtype.
 func float64s(r *npz.Reader, key string) (*generated.Float64Array2D, error) {
 	a, err := r.Array(key)
 	if err != nil {
 		return nil, err
 	}
-	f, ok := a.(*generated.Float64Array2D)
-	if !ok {
-		return nil, fmt.Errorf("%s is %s, want float64", key, a.DType())
-	}
-	return f, nil
+	return generated.AsFloat64Array2D(a)
 }
 
 // check makes sure the arrays fit together before any flower is scored.
