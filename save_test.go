@@ -54,6 +54,9 @@ func TestSaveLoad(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		a := filled(t, dt, 5, 3)
 		p := filepath.Join(dir, dt.Name+".npy")
 		if err := SaveNPY(p, a); err != nil {
@@ -83,6 +86,9 @@ for p in sys.argv[1:]:
 `, paths...)
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	for i, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		a := filled(t, dt, 5, 3)
 		le := typed.HostOrderCopy(a.Bytes(), dt, '<')
 		if want := fmt.Sprintf("%s 5 3 %x", dt.Name, le); lines[i] != want {

@@ -19,13 +19,13 @@ func emitCodec(f *File, n names) {
 	)
 	// setShape records the shape decoded, or an empty array after an error.
 	setShape := If(Err().Op("!=").Nil()).Block(
-		List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0))),
+		List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
 		Return(Err()),
-	).Line().List(self("Rows"), self("Cols")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"))
+	).Line().List(self("Rows"), self("Cols"), self("flat")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"), flatOf(Id("h")))
 
-	docf(f, "WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian host (version 1.0, C order, little-endian data). An array whose Rows, Cols and Data disagree is refused before anything is written.")
+	docf(f, "WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array whose Rows, Cols and Data disagree is refused before anything is written.")
 	f.Func().Add(recv(n)).Id("WriteTo").Params(Id("w").Qual("io", "Writer")).Params(Int64(), Error()).Block(
-		Return(typedCall("WriteNPY", Id("w"), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+		Return(typedCall("WriteNPY", Id("w"), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
 
@@ -43,17 +43,17 @@ func emitCodec(f *File, n names) {
 		mismatch,
 		List(Id("m"), Err()).Op(":=").Qual(typedPath, "ReadData").Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
 		If(Err().Op("!=").Nil()).Block(
-			List(self("Rows"), self("Cols"), self("Data")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0))),
+			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
 			Return(Id("m"), Err()),
 		),
-		List(self("Rows"), self("Cols")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols")),
+		List(self("Rows"), self("Cols"), self("flat")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"), flatOf(Id("h"))),
 		Return(Id("m"), Nil()),
 	)
 	f.Line()
 
 	docf(f, "MarshalBinary returns the .npy encoding, as WriteTo writes it.")
 	f.Func().Add(recv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
-		Return(typedCall("AppendNPY", Nil(), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+		Return(typedCall("AppendNPY", Nil(), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
 
@@ -65,19 +65,15 @@ func emitCodec(f *File, n names) {
 	)
 	f.Line()
 
-	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.Name)
+	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.Name)
 	f.Func().Add(recv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
-		Return(typedCall("AppendJSON", Nil(), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+		Return(typedCall("AppendJSON", Nil(), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
 
-	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. JSON null leaves the array as it is.", n.dt.Name)
-	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
-		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
-		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
-		If(Err().Op("!=").Nil()).Block(Return(Err())),
-		If(Id("e").Dot("DType").Op("!=").Add(dtv)).Block(Return(typedCall("MismatchError", Id("e").Dot("DType"), dtv))),
-		Return(Id("a").Dot("view").Call(Id("e").Dot("Data"), Id("e").Dot("Rows"), Id("e").Dot("Cols"))),
-	)
+	emitUnmarshalJSON(f, n)
 	f.Line()
 }
+
+// flatOf is uint8(2 - h.NDim): the dimensions numpy's shape lacks.
+func flatOf(h *Statement) *Statement { return Uint8().Call(Lit(2).Op("-").Add(h).Dot("NDim")) }

@@ -7,8 +7,9 @@ import . "github.com/dave/jennifer/jen"
 //	func ReadNPY(r io.Reader) (typed.Array, error)
 //	func ReadNPYWithLimits(r io.Reader, lim typed.Limits) (typed.Array, error)
 //	func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error)
-//	func NewArray(dt typed.DType, rows, cols int) (typed.Array, error)
-//	func FromBytes(b []byte, dtype string, rows, cols int) (typed.Array, error)
+//	func NewArray(dt typed.DType, shape ...int) (typed.Array, error)
+//	func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error)
+//	func DecodeJSON(b []byte) (typed.Array, error)
 //
 // each a switch over the generated dtypes; the others are reported as
 // unsupported, naming the dtypes this package holds.
@@ -62,35 +63,61 @@ func emitDispatch(f *File, c Config) {
 	)
 	f.Line()
 
-	docf(f, "NewArray returns a zeroed rows x cols array of dtype dt as its generated type.")
-	f.Func().Id("NewArray").Params(Id("dt").Qual(typedPath, "DType"), List(Id("rows"), Id("cols")).Int()).Params(Qual(typedPath, "Array"), Error()).Block(
-		If(List(Id("_"), Err()).Op(":=").Qual(typedPath, "DataLen").Call(Id("dt"), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values()), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+	docf(f, "NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its generated type. A string dtype's width is dt's.")
+	f.Func().Id("NewArray").Params(Id("dt").Qual(typedPath, "DType"), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
+		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Qual(typedPath, "DataLen").Call(Id("dt"), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values())),
+		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Switch(Id("dt").Dot("Name")).Block(cases(func(n names) []Code {
-			return []Code{Return(Id(n.New).Call(Id("rows"), Id("cols")), Nil())}
+			if n.dt.Flexible() {
+				return []Code{
+					Id("a").Op(":=").Id(n.New).Call(Id("shape").Op("...")),
+					Id("a").Dot("Width").Op("=").Id("dt").Dot("Width").Call(),
+					Return(Id("a"), Nil()),
+				}
+			}
+			return []Code{Return(Id(n.New).Call(Id("shape").Op("...")), Nil())}
 		})...),
 		Return(Nil(), unsupported(Id("dt").Dot("Name"))),
 	)
 	f.Line()
 
-	docf(f, "FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(rows, cols): dtype is numpy's name (\"int64\", \"bool\", what arr.dtype.name prints) or a descr (\"<i8\", \"i8\", \"|b1\"). Names and descrs without a byte order mean host order, as in numpy. The result is a zero-copy view of b when b is aligned and in host order, and a copy otherwise.")
-	f.Func().Id("FromBytes").Params(Id("b").Index().Byte(), Id("dtype").String(), List(Id("rows"), Id("cols")).Int()).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(shape), the raw recipe arr.tobytes(), arr.dtype.name, arr.shape: dtype is anything np.dtype() reads (\"float64\", \"<i8\", \"str320\", \"<U10\"), shape is numpy's, (rows, cols), (n,) or (). Names and descrs without a byte order mean host order, as in numpy. A numeric result is a zero-copy view of b when b is aligned and in host order, and a copy otherwise; strings are decoded.")
+	f.Func().Id("FromBytes").Params(Id("b").Index().Byte(), Id("dtype").String(), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("dt"), Id("order"), Err()).Op(":=").Qual(typedPath, "ParseDType").Call(Id("dtype")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id("dt"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		If(Err().Op("==").Nil()).Block(Err().Op("=").Qual(typedPath, "CheckData").Call(Id("dt"), Id("rows"), Id("cols"), Len(Id("b")))),
+		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Id("b").Op("=").Qual(typedPath, "HostOrderCopy").Call(Id("b"), Id("dt"), Id("order")),
 		Switch(Id("dt").Dot("Name")).Block(cases(func(n names) []Code {
-			return typedResult(Id(n.FromBytes).Call(Id("b"), Id("rows"), Id("cols")))
+			if n.dt.Flexible() {
+				return typedResult(Id(n.FromBytes).Call(Id("b"), Id("dt").Dot("Width").Call(), Id("shape").Op("...")))
+			}
+			return typedResult(Id(n.FromBytes).Call(Id("b"), Id("shape").Op("...")))
 		})...),
 		Return(Nil(), unsupported(Id("dt").Dot("Name"))),
+	)
+	f.Line()
+
+	docf(f, "DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.")
+	f.Func().Id("DecodeJSON").Params(Id("b").Index().Byte()).Params(Qual(typedPath, "Array"), Error()).Block(
+		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
+		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+		Switch(Id("e").Dot("DType").Dot("Name")).Block(cases(func(n names) []Code {
+			return []Code{
+				Id("a").Op(":=").Op("&").Id(n.Type).Values(),
+				If(Err().Op(":=").Id("a").Dot("setEnvelope").Call(Id("e")), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+				Return(Id("a"), Nil()),
+			}
+		})...),
+		Return(Nil(), unsupported(Id("e").Dot("DType").Dot("Name"))),
 	)
 }
 
 func (c Config) allNames() []names {
 	var out []names
 	for _, dt := range c.DTypes {
-		if dt.Flexible() { // string types: not generated yet
-			continue
-		}
 		out = append(out, c.names(dt))
 	}
 	return out

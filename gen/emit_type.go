@@ -29,18 +29,30 @@ func describe(n names) string {
 //	type Float64Array2D struct {
 //		Rows, Cols int
 //		Data       []float64
+//		flat       uint8
 //	}
 //	var float64Array2DDType = typed.MustDType("float64")
 //	var _ typed.Array = (*Float64Array2D)(nil)
-//	func NewFloat64Array2D(rows, cols int) *Float64Array2D { ... }
+//	func NewFloat64Array2D(shape ...int) *Float64Array2D { ... }
 func emitType(f *File, n names) {
-	docf(f, "%s is a 2-D array of %s in C (row-major) order. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly; writers check that they agree before writing a byte.", n.Type, describe(n))
-	f.Type().Id(n.Type).Struct(
-		Comment("Rows and Cols are the shape, numpy's arr.shape."),
+	docf(f, "%s is an array of %s in C (row-major) order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D arrays 1 x 1, as np.atleast_2d shows them, and remember their rank (NDim) so that they are written back as numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly; writers check that they agree before writing a byte.", n.Type, describe(n))
+	fields := []Code{
+		Comment("Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ()."),
 		List(Id("Rows"), Id("Cols")).Int(),
+	}
+	if n.dt.Flexible() {
+		fields = append(fields,
+			Comment(fmt.Sprintf("Width is the number of %s each element holds in numpy (%s). 0 means the longest element's, as numpy infers it; values longer than Width are cut to it when written, as numpy cuts them.", charWord(n), widthExample(n))),
+			Id("Width").Int(),
+		)
+	}
+	fields = append(fields,
 		Comment("Data holds the elements in C order: element (i, j) is Data[i*Cols+j]."),
 		Id("Data").Index().Add(elem(n)),
+		Comment("flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar."),
+		Id("flat").Uint8(),
 	)
+	f.Type().Id(n.Type).Struct(fields...)
 	f.Line()
 	f.Var().Id(n.dtypeVar).Op("=").Qual(typedPath, "MustDType").Call(Lit(n.dt.Name))
 	f.Line()
@@ -48,33 +60,87 @@ func emitType(f *File, n names) {
 	f.Var().Id("_").Qual(typedPath, "Array").Op("=").Parens(Op("*").Id(n.Type)).Parens(Nil())
 	f.Line()
 
-	// func NewFloat64Array2D(rows, cols int) *Float64Array2D {
-	//	n, err := typed.DataLen(float64Array2DDType, rows, cols, typed.Limits{})
+	// func NewFloat64Array2D(shape ...int) *Float64Array2D {
+	//	ndim, rows, cols, err := typed.Dims(shape)
+	//	if err == nil { _, err = typed.DataLen(float64Array2DDType, rows, cols, typed.Limits{}) }
 	//	if err != nil { panic(err) }
-	//	return &Float64Array2D{Rows: rows, Cols: cols, Data: make([]float64, n/8)}
+	//	return &Float64Array2D{Rows: rows, Cols: cols, Data: make([]float64, rows*cols), flat: uint8(2 - ndim)}
 	// }
-	docf(f, "%s returns a zeroed rows x cols array. Like make, it panics on a negative or impossibly large size.", n.New)
-	f.Func().Id(n.New).Params(List(Id("rows"), Id("cols")).Int()).Op("*").Id(n.Type).Block(
-		List(Id("n"), Err()).Op(":=").Qual(typedPath, "DataLen").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values()),
+	sizeCheck := Null()
+	if !n.dt.Flexible() {
+		sizeCheck = If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Qual(typedPath, "DataLen").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values()))
+	}
+	docf(f, "%s returns a zeroed array of numpy's shape: %s(rows, cols) for a 2-D array, %s(n) for a vector of shape (n,), %s() for a scalar. Like make, it panics on a negative or impossibly large size, or more than two dimensions.", n.New, n.New, n.New, n.New)
+	f.Func().Id(n.New).Params(Id("shape").Op("...").Int()).Op("*").Id(n.Type).Block(
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		sizeCheck,
 		If(Err().Op("!=").Nil()).Block(Panic(Err())),
 		Return(Op("&").Id(n.Type).Values(Dict{
 			Id("Rows"): Id("rows"),
 			Id("Cols"): Id("cols"),
-			Id("Data"): Make(Index().Add(elem(n)), Id("n").Op("/").Lit(n.dt.Size)),
+			Id("Data"): Make(Index().Add(elem(n)), Id("rows").Op("*").Id("cols")),
+			Id("flat"): Uint8().Call(Lit(2).Op("-").Id("ndim")),
 		})),
 	)
 }
 
+// charWord names a string dtype's unit of width.
+func charWord(n names) string {
+	if n.dt.CharSize == 1 {
+		return "bytes"
+	}
+	return "characters (code points)"
+}
+
+func widthExample(n names) string {
+	if n.dt.CharSize == 1 {
+		return "'|S5' holds 5"
+	}
+	return "'<U10' holds 10"
+}
+
+// emitRank writes NDim, NumpyShape and SetNDim:
+//
+//	func (a *Float64Array2D) NDim() int { return 2 - int(a.flat) }
+//	func (a *Float64Array2D) NumpyShape() []int { return typed.NumpyShape(a.NDim(), a.Rows, a.Cols) }
+//	func (a *Float64Array2D) SetNDim(ndim int) error { ... }
+func emitRank(f *File, n names) {
+	docf(f, "NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().")
+	f.Func().Add(recv(n)).Id("NDim").Params().Int().Block(Return(Lit(2).Op("-").Int().Call(Id("a").Dot("flat"))))
+	f.Line()
+	docf(f, "NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.")
+	f.Func().Add(recv(n)).Id("NumpyShape").Params().Index().Int().Block(
+		Return(Qual(typedPath, "NumpyShape").Call(Id("a").Dot("NDim").Call(), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
+	)
+	f.Line()
+	docf(f, "SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array again. It refuses a rank the shape cannot have.")
+	f.Func().Add(recv(n)).Id("SetNDim").Params(Id("ndim").Int()).Error().Block(
+		If(Err().Op(":=").Qual(typedPath, "CheckRank").Call(Id("ndim"), Id("a").Dot("Rows"), Id("a").Dot("Cols")), Err().Op("!=").Nil()).Block(Return(Err())),
+		Id("a").Dot("flat").Op("=").Uint8().Call(Lit(2).Op("-").Id("ndim")),
+		Return(Nil()),
+	)
+	f.Line()
+}
+
 // emitAccessors writes Shape, DType, At, Set and Row.
 func emitAccessors(f *File, n names) {
-	docf(f, "Shape returns (rows, cols), numpy's arr.shape.")
+	docf(f, "Shape returns (rows, cols): numpy's arr.shape for a 2-D array, (1, n) for a vector and (1, 1) for a scalar (see NumpyShape).")
 	f.Func().Add(recv(n)).Id("Shape").Params().Params(List(Id("rows"), Id("cols")).Int()).Block(
 		Return(Id("a").Dot("Rows"), Id("a").Dot("Cols")),
 	)
 	f.Line()
-	docf(f, "DType returns numpy's %s.", n.dt.Name)
-	f.Func().Add(recv(n)).Id("DType").Params().Qual(typedPath, "DType").Block(Return(Id(n.dtypeVar)))
+	if n.dt.Flexible() {
+		docf(f, "DType returns numpy's dtype of the array: %s of Width %s, or of the longest element's when Width is 0.", n.dt.Name, charWord(n))
+		f.Func().Add(recv(n)).Id("DType").Params().Qual(typedPath, "DType").Block(
+			If(Id("a").Dot("Width").Op(">").Lit(0)).Block(Return(Id(n.dtypeVar).Dot("WithWidth").Call(Id("a").Dot("Width")))),
+			Return(Id(n.dtypeVar).Dot("WithWidth").Call(Qual(typedPath, "StringWidth").Call(Id(n.dtypeVar), Id("a").Dot("Data")))),
+		)
+	} else {
+		docf(f, "DType returns numpy's %s.", n.dt.Name)
+		f.Func().Add(recv(n)).Id("DType").Params().Qual(typedPath, "DType").Block(Return(Id(n.dtypeVar)))
+	}
 	f.Line()
+	emitRank(f, n)
 
 	// if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) { panic(typed.IndexError(i, j, a.Rows, a.Cols)) }
 	check := If(Uint().Call(Id("i")).Op(">=").Uint().Call(Id("a").Dot("Rows")).Op("||").

@@ -34,19 +34,27 @@ func emitViews(f *File, n names) {
 		validate = If(Err().Op(":=").Qual(typedPath, "CheckBools").Call(Id("b")), Err().Op("!=").Nil()).Block(Return(Err()))
 		note = " Bytes other than 0 and 1 are refused, which takes one pass over b."
 	}
-	docf(f, "%s returns an array whose Data is b itself when b is aligned for %s, and a copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a little-endian host.%s It allocates nothing beyond the returned header, which stays on the caller's stack when it does not escape.", n.FromBytes, n.dt.GoType, note)
+	docf(f, "%s is np.frombuffer(b, dtype).reshape(shape) for host-order bytes, as arr.tobytes() gives them on a little-endian host: shape is numpy's, (rows, cols), (n,) or (). The array's Data is b itself when b is aligned for %s, and a copy of b otherwise.%s It allocates nothing beyond the returned header, which stays on the caller's stack when it does not escape.", n.FromBytes, n.dt.GoType, note)
 	// Written to stay under the inliner's budget: the header then lives on
 	// the caller's stack unless it escapes there.
-	f.Func().Id(n.FromBytes).Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Params(Id("a").Op("*").Id(n.Type), Err().Error()).Block(
+	f.Func().Id(n.FromBytes).Params(Id("b").Index().Byte(), Id("shape").Op("...").Int()).Params(Id("a").Op("*").Id(n.Type), Err().Error()).Block(
 		Id("a").Op("=").New(Id(n.Type)),
-		If(Err().Op("=").Id("a").Dot("view").Call(Id("b"), Id("rows"), Id("cols")), Err().Op("!=").Nil()).Block(Id("a").Op("=").Nil()),
+		If(Err().Op("=").Id("a").Dot("view").Call(Id("b"), Id("shape")), Err().Op("!=").Nil()).Block(Id("a").Op("=").Nil()),
 		Return(Id("a"), Err()),
 	)
 	f.Line()
 
 	// It is kept apart from FromBytes so that FromBytes is small enough to be inlined.
-	docf(f, "view checks b against the shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
-	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), List(Id("rows"), Id("cols")).Int()).Error().Block(
+	docf(f, "view is setData for numpy's shape.")
+	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), Id("shape").Index().Int()).Error().Block(
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		If(Err().Op("!=").Nil()).Block(Return(Err())),
+		Return(Id("a").Dot("setData").Call(Id("b"), Id("ndim"), Id("rows"), Id("cols"))),
+	)
+	f.Line()
+
+	docf(f, "setData checks b against the shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
+	f.Func().Add(recv(n)).Id("setData").Params(Id("b").Index().Byte(), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(
 		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
 		validate,
 		Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
@@ -65,7 +73,7 @@ func emitViews(f *File, n names) {
 				Copy(Id("a").Dot("Bytes").Call(), Id("b")),
 			),
 		),
-		List(Id("a").Dot("Rows"), Id("a").Dot("Cols")).Op("=").List(Id("rows"), Id("cols")),
+		List(Id("a").Dot("Rows"), Id("a").Dot("Cols"), Id("a").Dot("flat")).Op("=").List(Id("rows"), Id("cols"), Uint8().Call(Lit(2).Op("-").Id("ndim"))),
 		Return(Nil()),
 	)
 	f.Line()

@@ -35,6 +35,11 @@ func newFile(c Config) *jen.File {
 func emitDType(f *jen.File, n names) {
 	emitType(f, n)
 	emitAccessors(f, n)
+	if n.dt.Flexible() {
+		emitStringViews(f, n)
+		emitStringCodec(f, n)
+		return
+	}
 	emitViews(f, n)
 	emitCodec(f, n)
 }
@@ -49,8 +54,12 @@ func RenderFamily(c Config) (map[string][]byte, error) {
 		emitDType(f, n)
 		files[n.dt.Name+".go"] = f
 		t := newFile(c)
-		emitTests(t, n)
-		emitBenchmarks(t, n)
+		if n.dt.Flexible() {
+			emitStringTests(t, n)
+		} else {
+			emitTests(t, n)
+			emitBenchmarks(t, n)
+		}
 		files[n.dt.Name+"_test.go"] = t
 	}
 	d := newFile(c)

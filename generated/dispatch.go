@@ -112,146 +112,296 @@ func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 			return nil, err
 		}
 		return a, nil
+	case "str":
+		a := &StringArray2D{}
+		if _, err := a.ReadData(r, h); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "bytes":
+		a := &BytesArray2D{}
+		if _, err := a.ReadData(r, h); err != nil {
+			return nil, err
+		}
+		return a, nil
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, h.DType.Name)
 }
 
-// NewArray returns a zeroed rows x cols array of dtype dt as its generated type.
-func NewArray(dt typed.DType, rows, cols int) (typed.Array, error) {
-	if _, err := typed.DataLen(dt, rows, cols, typed.Limits{}); err != nil {
+// NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its
+// generated type. A string dtype's width is dt's.
+func NewArray(dt typed.DType, shape ...int) (typed.Array, error) {
+	_, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		_, err = typed.DataLen(dt, rows, cols, typed.Limits{})
+	}
+	if err != nil {
 		return nil, err
 	}
 	switch dt.Name {
 	case "bool":
-		return NewBoolArray2D(rows, cols), nil
+		return NewBoolArray2D(shape...), nil
 	case "int8":
-		return NewInt8Array2D(rows, cols), nil
+		return NewInt8Array2D(shape...), nil
 	case "int16":
-		return NewInt16Array2D(rows, cols), nil
+		return NewInt16Array2D(shape...), nil
 	case "int32":
-		return NewInt32Array2D(rows, cols), nil
+		return NewInt32Array2D(shape...), nil
 	case "int64":
-		return NewInt64Array2D(rows, cols), nil
+		return NewInt64Array2D(shape...), nil
 	case "uint8":
-		return NewUint8Array2D(rows, cols), nil
+		return NewUint8Array2D(shape...), nil
 	case "uint16":
-		return NewUint16Array2D(rows, cols), nil
+		return NewUint16Array2D(shape...), nil
 	case "uint32":
-		return NewUint32Array2D(rows, cols), nil
+		return NewUint32Array2D(shape...), nil
 	case "uint64":
-		return NewUint64Array2D(rows, cols), nil
+		return NewUint64Array2D(shape...), nil
 	case "float16":
-		return NewFloat16Array2D(rows, cols), nil
+		return NewFloat16Array2D(shape...), nil
 	case "float32":
-		return NewFloat32Array2D(rows, cols), nil
+		return NewFloat32Array2D(shape...), nil
 	case "float64":
-		return NewFloat64Array2D(rows, cols), nil
+		return NewFloat64Array2D(shape...), nil
 	case "complex64":
-		return NewComplex64Array2D(rows, cols), nil
+		return NewComplex64Array2D(shape...), nil
 	case "complex128":
-		return NewComplex128Array2D(rows, cols), nil
+		return NewComplex128Array2D(shape...), nil
+	case "str":
+		a := NewStringArray2D(shape...)
+		a.Width = dt.Width()
+		return a, nil
+	case "bytes":
+		a := NewBytesArray2D(shape...)
+		a.Width = dt.Width()
+		return a, nil
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, dt.Name)
 }
 
-// FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(rows, cols): dtype is numpy's
-// name ("int64", "bool", what arr.dtype.name prints) or a descr ("<i8", "i8", "|b1"). Names and
-// descrs without a byte order mean host order, as in numpy. The result is a zero-copy view of b
-// when b is aligned and in host order, and a copy otherwise.
-func FromBytes(b []byte, dtype string, rows, cols int) (typed.Array, error) {
+// FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(shape), the raw recipe
+// arr.tobytes(), arr.dtype.name, arr.shape: dtype is anything np.dtype() reads ("float64", "<i8",
+// "str320", "<U10"), shape is numpy's, (rows, cols), (n,) or (). Names and descrs without a byte
+// order mean host order, as in numpy. A numeric result is a zero-copy view of b when b is aligned
+// and in host order, and a copy otherwise; strings are decoded.
+func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	dt, order, err := typed.ParseDType(dtype)
 	if err != nil {
 		return nil, err
 	}
-	if err := typed.CheckData(dt, rows, cols, len(b)); err != nil {
+	_, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		err = typed.CheckData(dt, rows, cols, len(b))
+	}
+	if err != nil {
 		return nil, err
 	}
 	b = typed.HostOrderCopy(b, dt, order)
 	switch dt.Name {
 	case "bool":
-		a, err := BoolArray2DFromBytes(b, rows, cols)
+		a, err := BoolArray2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "int8":
-		a, err := Int8Array2DFromBytes(b, rows, cols)
+		a, err := Int8Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "int16":
-		a, err := Int16Array2DFromBytes(b, rows, cols)
+		a, err := Int16Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "int32":
-		a, err := Int32Array2DFromBytes(b, rows, cols)
+		a, err := Int32Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "int64":
-		a, err := Int64Array2DFromBytes(b, rows, cols)
+		a, err := Int64Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "uint8":
-		a, err := Uint8Array2DFromBytes(b, rows, cols)
+		a, err := Uint8Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "uint16":
-		a, err := Uint16Array2DFromBytes(b, rows, cols)
+		a, err := Uint16Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "uint32":
-		a, err := Uint32Array2DFromBytes(b, rows, cols)
+		a, err := Uint32Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "uint64":
-		a, err := Uint64Array2DFromBytes(b, rows, cols)
+		a, err := Uint64Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "float16":
-		a, err := Float16Array2DFromBytes(b, rows, cols)
+		a, err := Float16Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "float32":
-		a, err := Float32Array2DFromBytes(b, rows, cols)
+		a, err := Float32Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "float64":
-		a, err := Float64Array2DFromBytes(b, rows, cols)
+		a, err := Float64Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "complex64":
-		a, err := Complex64Array2DFromBytes(b, rows, cols)
+		a, err := Complex64Array2DFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "complex128":
-		a, err := Complex128Array2DFromBytes(b, rows, cols)
+		a, err := Complex128Array2DFromBytes(b, shape...)
+		if err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "str":
+		a, err := StringArray2DFromBytes(b, dt.Width(), shape...)
+		if err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "bytes":
+		a, err := BytesArray2DFromBytes(b, dt.Width(), shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, dt.Name)
+}
+
+// DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as
+// ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.
+func DecodeJSON(b []byte) (typed.Array, error) {
+	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	switch e.DType.Name {
+	case "bool":
+		a := &BoolArray2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "int8":
+		a := &Int8Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "int16":
+		a := &Int16Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "int32":
+		a := &Int32Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "int64":
+		a := &Int64Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "uint8":
+		a := &Uint8Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "uint16":
+		a := &Uint16Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "uint32":
+		a := &Uint32Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "uint64":
+		a := &Uint64Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "float16":
+		a := &Float16Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "float32":
+		a := &Float32Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "float64":
+		a := &Float64Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "complex64":
+		a := &Complex64Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "complex128":
+		a := &Complex128Array2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "str":
+		a := &StringArray2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "bytes":
+		a := &BytesArray2D{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
+	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128,str,bytes)", typed.ErrDType, e.DType.Name)
 }

@@ -9,14 +9,18 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
-// Int8Array2D is a 2-D array of numpy int8 ('|i1') values (8-bit signed integer) in C (row-major)
-// order. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly; writers
-// check that they agree before writing a byte.
+// Int8Array2D is an array of numpy int8 ('|i1') values (8-bit signed integer) in C (row-major)
+// order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D arrays 1 x 1,
+// as np.atleast_2d shows them, and remember their rank (NDim) so that they are written back as
+// numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly;
+// writers check that they agree before writing a byte.
 type Int8Array2D struct {
-	// Rows and Cols are the shape, numpy's arr.shape.
+	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ().
 	Rows, Cols int
 	// Data holds the elements in C order: element (i, j) is Data[i*Cols+j].
 	Data []int8
+	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.
+	flat uint8
 }
 
 var int8Array2DDType = typed.MustDType("int8")
@@ -24,21 +28,27 @@ var int8Array2DDType = typed.MustDType("int8")
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Int8Array2D)(nil)
 
-// NewInt8Array2D returns a zeroed rows x cols array. Like make, it panics on a negative or
-// impossibly large size.
-func NewInt8Array2D(rows, cols int) *Int8Array2D {
-	n, err := typed.DataLen(int8Array2DDType, rows, cols, typed.Limits{})
+// NewInt8Array2D returns a zeroed array of numpy's shape: NewInt8Array2D(rows, cols) for a 2-D
+// array, NewInt8Array2D(n) for a vector of shape (n,), NewInt8Array2D() for a scalar. Like make,
+// it panics on a negative or impossibly large size, or more than two dimensions.
+func NewInt8Array2D(shape ...int) *Int8Array2D {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		_, err = typed.DataLen(int8Array2DDType, rows, cols, typed.Limits{})
+	}
 	if err != nil {
 		panic(err)
 	}
 	return &Int8Array2D{
 		Cols: cols,
-		Data: make([]int8, n/1),
+		Data: make([]int8, rows*cols),
 		Rows: rows,
+		flat: uint8(2 - ndim),
 	}
 }
 
-// Shape returns (rows, cols), numpy's arr.shape.
+// Shape returns (rows, cols): numpy's arr.shape for a 2-D array, (1, n) for a vector and (1, 1)
+// for a scalar (see NumpyShape).
 func (a *Int8Array2D) Shape() (rows, cols int) {
 	return a.Rows, a.Cols
 }
@@ -46,6 +56,27 @@ func (a *Int8Array2D) Shape() (rows, cols int) {
 // DType returns numpy's int8.
 func (a *Int8Array2D) DType() typed.DType {
 	return int8Array2DDType
+}
+
+// NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().
+func (a *Int8Array2D) NDim() int {
+	return 2 - int(a.flat)
+}
+
+// NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
+func (a *Int8Array2D) NumpyShape() []int {
+	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+}
+
+// SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
+// vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
+// again. It refuses a rank the shape cannot have.
+func (a *Int8Array2D) SetNDim(ndim int) error {
+	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+		return err
+	}
+	a.flat = uint8(2 - ndim)
+	return nil
 }
 
 // At returns element (i, j). It panics when (i, j) is outside the shape.
@@ -81,21 +112,30 @@ func (a *Int8Array2D) Bytes() []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), len(a.Data)*1)
 }
 
-// Int8Array2DFromBytes returns an array whose Data is b itself when b is aligned for int8, and a
-// copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
-// little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
-// stack when it does not escape.
-func Int8Array2DFromBytes(b []byte, rows, cols int) (a *Int8Array2D, err error) {
+// Int8Array2DFromBytes is np.frombuffer(b, dtype).reshape(shape) for host-order bytes, as
+// arr.tobytes() gives them on a little-endian host: shape is numpy's, (rows, cols), (n,) or ().
+// The array's Data is b itself when b is aligned for int8, and a copy of b otherwise. It allocates
+// nothing beyond the returned header, which stays on the caller's stack when it does not escape.
+func Int8Array2DFromBytes(b []byte, shape ...int) (a *Int8Array2D, err error) {
 	a = new(Int8Array2D)
-	if err = a.view(b, rows, cols); err != nil {
+	if err = a.view(b, shape); err != nil {
 		a = nil
 	}
 	return a, err
 }
 
-// view checks b against the shape and makes it the array's data: the same memory when aligned for
-// int8, a copy when not. It changes nothing on error.
-func (a *Int8Array2D) view(b []byte, rows, cols int) error {
+// view is setData for numpy's shape.
+func (a *Int8Array2D) view(b []byte, shape []int) error {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err != nil {
+		return err
+	}
+	return a.setData(b, ndim, rows, cols)
+}
+
+// setData checks b against the shape and makes it the array's data: the same memory when aligned
+// for int8, a copy when not. It changes nothing on error.
+func (a *Int8Array2D) setData(b []byte, ndim, rows, cols int) error {
 	if err := typed.CheckData(int8Array2DDType, rows, cols, len(b)); err != nil {
 		return err
 	}
@@ -110,7 +150,7 @@ func (a *Int8Array2D) view(b []byte, rows, cols int) error {
 		a.Data = make([]int8, len(b)/1)
 		copy(a.Bytes(), b)
 	}
-	a.Rows, a.Cols = rows, cols
+	a.Rows, a.Cols, a.flat = rows, cols, uint8(2-ndim)
 	return nil
 }
 
@@ -128,10 +168,10 @@ func (a *Int8Array2D) resize(n int) []byte {
 }
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
-// host (version 1.0, C order, little-endian data). An array whose Rows, Cols and Data disagree is
-// refused before anything is written.
+// host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
+// whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Int8Array2D) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, int8Array2DDType, a.Rows, a.Cols, a.Bytes())
+	return typed.WriteNPY(w, int8Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype int8, any version, byte order or memory order, leaving r at
@@ -155,16 +195,16 @@ func (a *Int8Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*1, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return m, nil
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a *Int8Array2D) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, int8Array2DDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendNPY(nil, int8Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype int8; bytes after the data are an error. It
@@ -172,18 +212,18 @@ func (a *Int8Array2D) MarshalBinary() ([]byte, error) {
 func (a *Int8Array2D) UnmarshalBinary(b []byte) error {
 	h, err := typed.DecodeNPY(b, int8Array2DDType, typed.DefaultLimits, cap(a.Data)*1, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return nil
 }
 
 // MarshalJSON returns the envelope {"dtype":"int8","shape":[rows,cols],"data":"<base64 of
-// little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
-// dtype=d["dtype"]).reshape(d["shape"]).
+// little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
+// with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Int8Array2D) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, int8Array2DDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, int8Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int8. JSON null leaves
@@ -196,8 +236,13 @@ func (a *Int8Array2D) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	if e.DType != int8Array2DDType {
+	return a.setEnvelope(e)
+}
+
+// setEnvelope makes a decoded envelope of dtype int8 the array.
+func (a *Int8Array2D) setEnvelope(e typed.Envelope) error {
+	if e.DType.Name != int8Array2DDType.Name {
 		return typed.MismatchError(e.DType, int8Array2DDType)
 	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }

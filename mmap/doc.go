@@ -28,7 +28,8 @@
 // host byte order (big-endian files on little-endian hosts, and numpy's
 // usual little-endian files on big-endian hosts), Fortran-order data with
 // more than one row and column (the file holds the transpose), data at an
-// offset not aligned for its type, and compressed .npz members. It refuses
+// offset not aligned for its type, string arrays (Go holds them as strings,
+// not as numpy's fixed-width bytes) and compressed .npz members. It refuses
 // rather than quietly reading the file into memory, which is what mapping
 // is there to avoid; a caller who wants a read instead checks
 // errors.Is(err, mmap.ErrNotMappable) and calls generated.ReadNPY.

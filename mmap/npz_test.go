@@ -25,6 +25,9 @@ func TestMapGoArchive(t *testing.T) {
 	}
 	want := map[string]typed.Array{}
 	for i, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		a, _ := filledArray(dt, 3+i, 100+i)
 		want[dt.Name] = a
 		if err := w.Add(dt.Name, a); err != nil {

@@ -54,6 +54,9 @@ func saveNumpy(t *testing.T) (dir string, want map[string]numpyArray) {
 		t.Fatal(err)
 	}
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		if _, ok := want[dt.Name]; !ok {
 			t.Fatalf("numpy wrote no %s case", dt.Name)
 		}

@@ -136,7 +136,7 @@ func mapArray(f *os.File, h typed.Header, off int64, mode Mode) (*File, error) {
 		}
 	}
 	// The data is in host order and aligned, so this is a view, not a copy.
-	a, err := generated.FromBytes(m.data, h.DType.Name, h.Rows, h.Cols)
+	a, err := generated.FromBytes(m.data, h.DType.String(), h.Shape()...)
 	if err != nil {
 		m.Close()
 		return nil, err
@@ -150,7 +150,9 @@ func mapArray(f *os.File, h typed.Header, off int64, mode Mode) (*File, error) {
 func mappable(h typed.Header, off int64) error {
 	dt := h.DType
 	switch {
-	case dt.Size > 1 && h.Order != typed.HostOrder():
+	case dt.Flexible():
+		return fmt.Errorf("%w: %s data: Go strings cannot live in numpy's fixed-width bytes", ErrNotMappable, dt)
+	case dt.SwapUnit() > 1 && h.Order != typed.HostOrder():
 		return fmt.Errorf("%w: %s data in byte order '%c' on a host of order '%c'", ErrNotMappable, dt, h.Order, typed.HostOrder())
 	case h.Fortran && h.Rows > 1 && h.Cols > 1:
 		return fmt.Errorf("%w: Fortran-order data: the file holds the (%d, %d) transpose in C order", ErrNotMappable, h.Cols, h.Rows)

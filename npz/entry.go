@@ -2,6 +2,7 @@ package npz
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,8 +17,13 @@ type Entry struct {
 	// NpzFile.files lists it.
 	Name string
 	// Header is the member's .npy header: dtype, byte order, Fortran order,
-	// shape, and the header and data lengths. It is zero when Err is set.
+	// rank and shape, and the header and data lengths. It is zero when Err
+	// is set.
 	typed.Header
+	// Info is what the header declares when the family cannot hold the
+	// array (a rank over 2, a dtype outside the table): its descr and
+	// numpy's shape, for listings and messages. It is zero otherwise.
+	Info typed.Info
 	// Compressed reports a deflated member (np.savez_compressed); a stored
 	// one (np.savez) is not.
 	Compressed bool
@@ -28,8 +34,8 @@ type Entry struct {
 	// stored member, and -1 for a compressed one. Archives that this
 	// package's Writer stores put it at a multiple of 64.
 	FileOffset int64
-	// Err says why the member cannot be read as a 2-D array of the family
-	// (another rank, an unsupported dtype, not a .npy member, sizes that
+	// Err says why the member cannot be read as an array of the family
+	// (a rank over 2, an unsupported dtype, not a .npy member, sizes that
 	// disagree); nil when it can.
 	Err error
 }
@@ -76,6 +82,9 @@ func (r *Reader) open(f *zip.File) (Entry, member) {
 	if err != nil {
 		rc.Close()
 		e.Err = memberErr(f, err)
+		if errors.Is(err, typed.ErrDType) || errors.Is(err, typed.ErrShape) {
+			e.Info = r.info(f)
+		}
 		return e, nil
 	}
 	e.Header = h
@@ -85,6 +94,18 @@ func (r *Reader) open(f *zip.File) (Entry, member) {
 	return e, rc
 }
 
+// info reads what a refused member's header declares; a header that says
+// nothing readable leaves it zero.
+func (r *Reader) info(f *zip.File) typed.Info {
+	rc, err := r.openMember(f)
+	if err != nil {
+		return typed.Info{}
+	}
+	defer rc.Close()
+	i, _ := typed.ReadInfo(rc, r.Limits)
+	return i
+}
+
 // checkHeader holds the .npy header to the member's declared size, before
 // any data is read: a header that claims more data than the member holds
 // is refused here, without allocating for it.
@@ -92,11 +113,11 @@ func checkHeader(h typed.Header, size int64) error {
 	want := int64(h.DataOffset) + int64(h.DataLen)
 	switch {
 	case want > size:
-		return fmt.Errorf("%w: the .npy header declares %d bytes of %s data for shape (%d, %d) after %d of header, the member holds %d in all: %w",
-			typed.ErrFormat, h.DataLen, h.DType, h.Rows, h.Cols, h.DataOffset, size, io.ErrUnexpectedEOF)
+		return fmt.Errorf("%w: the .npy header declares %d bytes of %s data for shape %v after %d of header, the member holds %d in all: %w",
+			typed.ErrFormat, h.DataLen, h.DType, h.Shape(), h.DataOffset, size, io.ErrUnexpectedEOF)
 	case want < size:
-		return fmt.Errorf("%w: the member holds %d bytes, %d more than its .npy header declares for shape (%d, %d) of %s",
-			typed.ErrFormat, size, size-want, h.Rows, h.Cols, h.DType)
+		return fmt.Errorf("%w: the member holds %d bytes, %d more than its .npy header declares for shape %v of %s",
+			typed.ErrFormat, size, size-want, h.Shape(), h.DType)
 	}
 	return nil
 }

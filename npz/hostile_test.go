@@ -55,7 +55,7 @@ func rawArchive(t testing.TB, members ...rawMember) []byte {
 // npyOf is a .npy file of a rows x cols float64 array whose data is
 // dataLen zero bytes, whatever the shape says.
 func npyOf(rows, cols, dataLen int) []byte {
-	b := typed.AppendHeader(nil, typed.MustDType("float64"), rows, cols)
+	b := typed.AppendHeader(nil, typed.MustDType("float64"), 2, rows, cols)
 	return append(b, make([]byte, dataLen)...)
 }
 

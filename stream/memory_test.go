@@ -21,7 +21,7 @@ func endlessFile(t *testing.T, descr string, rows, cols int) io.Reader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hdr := typed.AppendHeader(nil, dt, rows, cols)
+	hdr := typed.AppendHeader(nil, dt, 2, rows, cols)
 	if order == '>' {
 		hdr = bytes.Replace(hdr, []byte("'<"), []byte("'>"), 1)
 	}
@@ -83,7 +83,7 @@ func TestSteadyStateAllocs(t *testing.T) {
 func TestHostileRowCount(t *testing.T) {
 	dt := typed.MustDType("float64")
 	const rows, cols = min(1_000_000_000_000, math.MaxInt/64), 4
-	file := append(typed.AppendHeader(nil, dt, rows, cols), make([]byte, 4096)...)
+	file := append(typed.AppendHeader(nil, dt, 2, rows, cols), make([]byte, 4096)...)
 	sources := map[string]func() io.Reader{
 		"sized":   func() io.Reader { return bytes.NewReader(file) },
 		"unsized": func() io.Reader { return plainReader{bytes.NewReader(file)} },

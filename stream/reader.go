@@ -29,9 +29,12 @@ type Reader struct {
 	// h is the file's header; block is h with the Rows, DataLen and
 	// DataOffset of the block being read.
 	h, block typed.Header
-	rowLen   int
-	next     int // index of the next row to read
-	err      error
+	// rows and cols are the stream's shape: the file's, except that a 1-D
+	// file of n elements streams as n rows of one element.
+	rows, cols int
+	rowLen     int
+	next       int // index of the next row to read
+	err        error
 	// arr is Next's block, reused from call to call.
 	arr blockArray
 }
@@ -65,10 +68,19 @@ func NewReaderWithLimits(r io.Reader, lim typed.Limits) (*Reader, error) {
 	// Rows * Cols * Size. With no rows it is never used.
 	block := h
 	block.Fortran = false // one row or one column: the same bytes in either order
-	return &Reader{r: r, h: h, block: block, rowLen: h.Cols * h.DType.Size}, nil
+	rows, cols := h.Rows, h.Cols
+	if h.NDim == 1 {
+		rows, cols = h.Cols, 1
+	}
+	return &Reader{r: r, h: h, block: block, rows: rows, cols: cols, rowLen: cols * h.DType.Size}, nil
 }
 
 // Header returns the file's header: dtype, byte order and the full shape.
+//
+// A 1-D file of n elements streams element by element, as n rows of one
+// element: ReadRows counts elements, and Next returns vectors (NDim 1) of
+// up to the requested number of elements. A 0-D file is one row of one
+// element.
 func (r *Reader) Header() typed.Header { return r.h }
 
 // ReadRows reads as many whole rows as dst holds, and no more than remain,
@@ -87,13 +99,13 @@ func (r *Reader) ReadRows(dst []byte) (int, error) {
 	if r.err != nil {
 		return 0, r.err
 	}
-	if r.next == r.h.Rows {
+	if r.next == r.rows {
 		return 0, io.EOF
 	}
-	n := r.h.Rows - r.next
+	n := r.rows - r.next
 	if r.rowLen > 0 {
 		if len(dst) < r.rowLen {
-			return 0, fmt.Errorf("npy2d: stream: %w: a buffer of %d bytes cannot hold a row of %d bytes (%d columns of %s)", typed.ErrShape, len(dst), r.rowLen, r.h.Cols, r.h.DType.Name)
+			return 0, fmt.Errorf("npy2d: stream: %w: a buffer of %d bytes cannot hold a row of %d bytes (%d columns of %s)", typed.ErrShape, len(dst), r.rowLen, r.cols, r.h.DType)
 		}
 		n = min(n, len(dst)/r.rowLen)
 	}
@@ -119,11 +131,11 @@ func (r *Reader) Next(rows int) (typed.Array, error) {
 	if rows <= 0 {
 		return nil, fmt.Errorf("npy2d: stream: %w: block of %d rows, want at least 1", typed.ErrShape, rows)
 	}
-	if r.next == r.h.Rows {
+	if r.next == r.rows {
 		return nil, io.EOF
 	}
 	if r.arr == nil {
-		a, err := generated.NewArray(r.h.DType, 0, r.h.Cols)
+		a, err := generated.NewArray(r.h.DType, 0, r.cols)
 		if err != nil {
 			return nil, fmt.Errorf("npy2d: stream: %w", err)
 		}
@@ -133,7 +145,7 @@ func (r *Reader) Next(rows int) (typed.Array, error) {
 		}
 		r.arr = ba
 	}
-	n := min(rows, r.h.Rows-r.next)
+	n := min(rows, r.rows-r.next)
 	_, err := r.arr.ReadData(r.r, r.blockHeader(n))
 	if _, err := r.done(n, err); err != nil {
 		return nil, err
@@ -146,6 +158,9 @@ func (r *Reader) Next(rows int) (typed.Array, error) {
 func (r *Reader) blockHeader(n int) typed.Header {
 	h := r.block
 	h.Rows = n
+	if h.NDim == 1 { // a vector of n elements
+		h.Rows, h.Cols = 1, n
+	}
 	h.DataLen = n * r.rowLen
 	h.DataOffset = r.block.DataOffset + r.next*r.rowLen
 	return h
@@ -154,7 +169,7 @@ func (r *Reader) blockHeader(n int) typed.Header {
 // done records the outcome of reading n rows.
 func (r *Reader) done(n int, err error) (int, error) {
 	if err != nil {
-		r.err = fmt.Errorf("npy2d: stream: rows %d:%d of %d: %w", r.next, r.next+n, r.h.Rows, err)
+		r.err = fmt.Errorf("npy2d: stream: rows %d:%d of %d: %w", r.next, r.next+n, r.rows, err)
 		return 0, r.err
 	}
 	r.next += n

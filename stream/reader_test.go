@@ -182,7 +182,7 @@ func TestReaderConsecutive(t *testing.T) {
 // 1 is refused, after the good blocks before it were delivered.
 func TestReaderBadBool(t *testing.T) {
 	dt := typed.MustDType("bool")
-	file := typed.AppendHeader(nil, dt, 4, 2)
+	file := typed.AppendHeader(nil, dt, 2, 4, 2)
 	file = append(file, 1, 0, 0, 1, 2, 1, 0, 0)
 	r, err := stream.NewReader(bytes.NewReader(file))
 	if err != nil {
@@ -242,7 +242,7 @@ func TestReaderTruncated(t *testing.T) {
 
 // TestReaderRefuses checks arguments that cannot work.
 func TestReaderRefuses(t *testing.T) {
-	file := typed.AppendHeader(nil, typed.MustDType("int32"), 3, 4)
+	file := typed.AppendHeader(nil, typed.MustDType("int32"), 2, 3, 4)
 	file = append(file, make([]byte, 48)...)
 	r, err := stream.NewReader(bytes.NewReader(file))
 	if err != nil {

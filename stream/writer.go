@@ -25,6 +25,9 @@ type Writer struct {
 	w    io.Writer
 	seek io.WriteSeeker // nil for NewWriterN
 	dt   typed.DType
+	// ndim is the file's rank: 2, or 1 for a vector written element by
+	// element (cols is then 1 and rows counts elements).
+	ndim int
 	cols int
 	// rowLen is the size of a row in bytes: cols * dt.Size.
 	rowLen int
@@ -52,7 +55,18 @@ type Writer struct {
 // whose writer never reached Close (a crash, a full disk) cannot pass for a
 // complete array. Close does not close w.
 func NewWriter(w io.WriteSeeker, dt typed.DType, cols int) (*Writer, error) {
-	sw, err := newWriter(w, dt, 0, cols)
+	return newSeekWriter(w, dt, 2, cols)
+}
+
+// NewVectorWriter is NewWriter for a 1-D file, shape (n,): each row is one
+// element, and Write takes vectors (or rows of one column), so that a
+// vector larger than memory can be written in blocks.
+func NewVectorWriter(w io.WriteSeeker, dt typed.DType) (*Writer, error) {
+	return newSeekWriter(w, dt, 1, 1)
+}
+
+func newSeekWriter(w io.WriteSeeker, dt typed.DType, ndim, cols int) (*Writer, error) {
+	sw, err := newWriter(w, dt, ndim, 0, cols)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +93,7 @@ func NewWriter(w io.WriteSeeker, dt typed.DType, cols int) (*Writer, error) {
 // returns an error wrapping io.ErrUnexpectedEOF), and a reader expecting
 // another array after this one would misread it. Close does not close w.
 func NewWriterN(w io.Writer, dt typed.DType, rows, cols int) (*Writer, error) {
-	sw, err := newWriter(w, dt, rows, cols)
+	sw, err := newWriter(w, dt, 2, rows, cols)
 	if err != nil {
 		return nil, err
 	}
@@ -90,8 +104,8 @@ func NewWriterN(w io.Writer, dt typed.DType, rows, cols int) (*Writer, error) {
 	return sw, nil
 }
 
-func newWriter(w io.Writer, dt typed.DType, rows, cols int) (*Writer, error) {
-	if d, ok := typed.LookupDType(dt.Name); !ok || d != dt {
+func newWriter(w io.Writer, dt typed.DType, ndim, rows, cols int) (*Writer, error) {
+	if d, ok := typed.LookupDType(dt.Name); !ok || d.Kind != dt.Kind || d.CharSize != dt.CharSize || (!d.Flexible() && d != dt) {
 		return nil, fmt.Errorf("npy2d: stream: %w: stream of dtype %q, which is not in the dtype table", typed.ErrDType, dt.Name)
 	}
 	// One row must be addressable, even when none is declared yet.
@@ -103,10 +117,20 @@ func newWriter(w io.Writer, dt typed.DType, rows, cols int) (*Writer, error) {
 	return &Writer{
 		w:      w,
 		dt:     dt,
+		ndim:   ndim,
 		cols:   cols,
 		rowLen: cols * dt.Size,
-		hdr:    typed.AppendHeader(make([]byte, 0, 128), dt, rows, cols),
+		hdr:    appendHeader(make([]byte, 0, 128), dt, ndim, rows, cols),
 	}, nil
+}
+
+// appendHeader is typed.AppendHeader for a stream of rows x cols: a vector
+// stream's rows are its elements.
+func appendHeader(dst []byte, dt typed.DType, ndim, rows, cols int) []byte {
+	if ndim == 1 {
+		return typed.AppendHeader(dst, dt, 1, 1, rows)
+	}
+	return typed.AppendHeader(dst, dt, ndim, rows, cols)
 }
 
 // WriteRows appends whole rows given as host-order bytes, such as a
@@ -132,9 +156,12 @@ func (w *Writer) WriteRows(b []byte) error {
 // stream's.
 func (w *Writer) Write(a typed.Array) error {
 	if a.DType() != w.dt {
-		return fmt.Errorf("npy2d: stream: %w: array of %s written to a stream of %s", typed.ErrDType, a.DType().Name, w.dt.Name)
+		return fmt.Errorf("npy2d: stream: %w: array of %s written to a stream of %s", typed.ErrDType, a.DType(), w.dt)
 	}
 	rows, cols := a.Shape()
+	if w.ndim == 1 && a.NDim() < 2 { // a vector's elements are the stream's rows
+		rows, cols = cols, 1
+	}
 	if cols != w.cols {
 		return fmt.Errorf("npy2d: stream: %w: array of shape (%d, %d) written to a stream of %d columns", typed.ErrShape, rows, cols, w.cols)
 	}
@@ -197,7 +224,7 @@ func (w *Writer) finish() error {
 		}
 		return nil
 	}
-	hdr := typed.AppendHeader(w.hdr[:0], w.dt, w.rows, w.cols)
+	hdr := appendHeader(w.hdr[:0], w.dt, w.ndim, w.rows, w.cols)
 	if len(hdr) != len(w.hdr) {
 		// AppendHeader pads to a fixed length; if that ever broke, writing
 		// would overwrite data.

@@ -1,13 +1,15 @@
 """Write the seed corpus of the fuzz targets: small files made by real numpy.
 
-Run from the repository root with the interpreter that has numpy:
+Run from the repository root with the interpreter that has numpy, naming
+the numeric dtypes of the table (go test . -run SeedsAreNumpys -v prints the
+line):
 
-    /usr/bin/python3 testdata/make_seeds.py testdata/seeds
+    /usr/bin/python3 testdata/make_seeds.py testdata/seeds bool int8 ...
 
-ok_*.npy are 2-D arrays of every dtype the family holds, in each byte order,
-memory order and format version numpy writes; bad_*.npy are files numpy
-writes that npy2d must refuse (wrong rank, object, string, structured and
-datetime dtypes); *.json are the JSON envelope of some ok_ files. Output is
+ok_*.npy are arrays of every dtype the family holds (of rank 2, and some of
+rank 1 and 0), in each byte order, memory order and format version numpy
+writes; bad_*.npy are files numpy writes that npy2d must refuse (rank 3,
+object, structured and datetime dtypes); *.json are the JSON envelope of some ok_ files. Output is
 deterministic, so a test can rerun this script and compare byte for byte.
 """
 import base64
@@ -17,8 +19,6 @@ import sys
 
 import numpy as np
 
-NAMES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32",
-         "uint64", "float16", "float32", "float64", "complex64", "complex128"]
 
 
 def values(name, rows, cols):
@@ -50,14 +50,15 @@ def save(path, arr, version=None):
 
 def envelope(arr):
     little = arr.astype(arr.dtype.newbyteorder("<")) if arr.dtype.itemsize > 1 else arr
-    return json.dumps({"dtype": arr.dtype.name, "shape": list(arr.shape),
+    name = arr.dtype.str if arr.dtype.kind in "US" else arr.dtype.name  # np.dtype() does not read str320
+    return json.dumps({"dtype": name, "shape": list(arr.shape),
                        "data": base64.b64encode(np.ascontiguousarray(little).tobytes()).decode()},
                       separators=(",", ":"))
 
 
-def main(out):
+def main(out, names):
     os.makedirs(out, exist_ok=True)
-    for name in NAMES:
+    for name in names:
         a = values(name, 3, 4)
         save(os.path.join(out, "ok_%s_c.npy" % name), a)
         save(os.path.join(out, "ok_%s_f.npy" % name), np.asfortranarray(values(name, 2, 3)))
@@ -77,12 +78,15 @@ def main(out):
         f.write(json.dumps({"dtype": ">i2", "shape": [2, 2],
                             "data": base64.b64encode(b.tobytes()).decode()}, separators=(",", ":")))
 
-    save(os.path.join(out, "bad_rank1.npy"), np.arange(5, dtype=np.float64))
+    save(os.path.join(out, "ok_float64_rank1.npy"), np.arange(5, dtype=np.float64))
+    save(os.path.join(out, "ok_float64_rank0.npy"), np.array(3.5))
+    save(os.path.join(out, "ok_str_2d.npy"), np.array([["ab", "c"], ["h\u00e9", ""]]))
+    save(os.path.join(out, "ok_str_be.npy"), np.array(["setosa", "virginica"]).astype(">U9"))
+    save(os.path.join(out, "ok_bytes_1d.npy"), np.array([b"ab", b"c\x00d", b""]))
+    with open(os.path.join(out, "str.json"), "w") as f:
+        f.write(envelope(np.array(["setosa", "versicolor", "virginica"])))
     save(os.path.join(out, "bad_rank3.npy"), np.zeros((2, 1, 2), dtype=np.int16))
-    save(os.path.join(out, "bad_rank0.npy"), np.array(3.5))
     save(os.path.join(out, "bad_object.npy"), np.array([[1, "a"]], dtype=object))
-    save(os.path.join(out, "bad_unicode.npy"), np.array([["ab", "c"]]))
-    save(os.path.join(out, "bad_bytes.npy"), np.array([[b"ab", b"c"]]))
     save(os.path.join(out, "bad_structured.npy"), np.zeros((2, 2), dtype=[("x", "<f8"), ("y", "<i4")]))
     save(os.path.join(out, "bad_datetime.npy"), np.zeros((2, 2), dtype="M8[ns]"))
     save(os.path.join(out, "bad_timedelta.npy"), np.zeros((1, 2), dtype="m8[s]"))
@@ -91,4 +95,6 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "seeds"))
+    if len(sys.argv) < 3:
+        sys.exit("usage: make_seeds.py OUTDIR DTYPE... (the table's numeric dtypes)")
+    main(sys.argv[1], sys.argv[2:])

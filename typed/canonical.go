@@ -137,15 +137,24 @@ func canonicalInto(dict []byte, lim Limits, h *Header) (ok bool) {
 		}
 		h.Fortran = true
 	}
-	var rows, cols int
-	if rows, b, ok = canonDim(b); !ok {
-		return false
-	}
-	if b, ok = cut(b, canonBetween); !ok {
-		return false
-	}
-	if cols, b, ok = canonDim(b); !ok {
-		return false
+	ndim, rows, cols := 2, 0, 0
+	switch {
+	case len(b) > 0 && b[0] == ')': // ()
+		ndim, rows, cols = 0, 1, 1
+	default:
+		if rows, b, ok = canonDim(b); !ok {
+			return false
+		}
+		if rest, vec := cut(b, ","); vec && len(rest) > 0 && rest[0] == ')' { // (n,)
+			ndim, rows, cols, b = 1, 1, rows, rest
+			break
+		}
+		if b, ok = cut(b, canonBetween); !ok {
+			return false
+		}
+		if cols, b, ok = canonDim(b); !ok {
+			return false
+		}
 	}
 	if b, ok = cut(b, canonEnd); !ok || len(b) == 0 || b[len(b)-1] != '\n' {
 		return false
@@ -163,7 +172,7 @@ func canonicalInto(dict []byte, lim Limits, h *Header) (ok bool) {
 		return false
 	}
 	h.DType, h.Order = info.dt, info.order
-	h.Rows, h.Cols, h.DataLen = rows, cols, dataLen
+	h.NDim, h.Rows, h.Cols, h.DataLen = ndim, rows, cols, dataLen
 	return true
 }
 

@@ -13,7 +13,7 @@ func DecodeNPY(b []byte, want DType, lim Limits, have int, resize func(n int) []
 	if err != nil {
 		return h, err
 	}
-	if h.DType != want {
+	if h.DType.Name != want.Name { // a string dtype's width is the file's
 		return h, MismatchError(h.DType, want)
 	}
 	body := b[h.DataOffset:]
@@ -36,4 +36,15 @@ func HostOrderCopy(b []byte, dt DType, order byte) []byte {
 	c := bytes.Clone(b)
 	Swap(c, dt.SwapUnit())
 	return c
+}
+
+// DecodeRaw is DecodeNPY into a new buffer, for types that do not keep
+// numpy's bytes as their storage (strings).
+func DecodeRaw(b []byte, want DType, lim Limits) (Header, []byte, error) {
+	var buf []byte
+	h, err := DecodeNPY(b, want, lim, 0, func(n int) []byte {
+		buf = growBytes(buf, n)
+		return buf
+	})
+	return h, buf, err
 }

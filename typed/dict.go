@@ -128,8 +128,9 @@ func (p *dictParser) structured() error {
 }
 
 // maxDims bounds how many dimensions the parser collects, so a hostile
-// header cannot make it build a large slice; the family needs two.
-const maxDims = 32
+// header cannot make it build a large slice; it is numpy 2's NPY_MAXDIMS,
+// so that any header numpy writes can be inspected.
+const maxDims = 64
 
 // shape reads a tuple of dimensions: (), (n,), (n, m) or (n, m,).
 func (p *dictParser) shape(dims *[maxDims]int64) (int, error) {
@@ -208,27 +209,32 @@ func (p *dictParser) dim() (int64, error) {
 	return v, nil
 }
 
-// parseDict parses the header dict (padding and final newline included)
+// rawDict is a header dict as written, before the family judges it.
+type rawDict struct {
+	descr   []byte
+	fortran bool
+	dims    [maxDims]int64
+	ndim    int
+	descrAt int // file offset of the descr value, for errors
+}
+
+// parseRaw parses the header dict (padding and final newline included)
 // that starts at file offset base; long allows Python 2's 3L dimensions.
-func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
-	var h Header
+// It checks the syntax only: any descr string and any rank pass.
+func parseRaw(b []byte, base int, long bool, d *rawDict) error {
 	p := &dictParser{b: b, base: base, long: long}
 	if len(b) == 0 || b[len(b)-1] != '\n' {
 		p.pos = len(b)
-		return h, p.errorf("header does not end with a newline")
+		return p.errorf("header does not end with a newline")
 	}
 	if i := bytes.IndexByte(b, 0); i >= 0 {
 		p.pos = i
-		return h, p.errorf("NUL byte in header")
+		return p.errorf("NUL byte in header")
 	}
 	if err := p.expect('{'); err != nil {
-		return h, err
+		return err
 	}
 	var (
-		descr    []byte
-		fortran  bool
-		dims     [maxDims]int64
-		ndim     int
 		seen     [3]bool
 		keyNames = [3]string{"descr", "fortran_order", "shape"}
 	)
@@ -236,7 +242,7 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 		keyAt := p.pos
 		key, err := p.str()
 		if err != nil {
-			return h, err
+			return err
 		}
 		idx := -1
 		for i, name := range keyNames {
@@ -246,35 +252,36 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 		}
 		if idx < 0 {
 			p.pos = keyAt
-			return h, p.errorf("unexpected key %q, want descr, fortran_order and shape", key)
+			return p.errorf("unexpected key %q, want descr, fortran_order and shape", key)
 		}
 		if seen[idx] {
 			p.pos = keyAt
-			return h, p.errorf("key %q twice", key)
+			return p.errorf("key %q twice", key)
 		}
 		seen[idx] = true
 		if err := p.expect(':'); err != nil {
-			return h, err
+			return err
 		}
 		switch idx {
 		case 0:
 			if p.peek('[') || p.peek('(') || p.peek('{') {
-				return h, p.structured()
+				return p.structured()
 			}
-			descr, err = p.str()
+			d.descrAt = base + p.pos
+			d.descr, err = p.str()
 		case 1:
-			fortran, err = p.boolean()
+			d.fortran, err = p.boolean()
 		case 2:
-			ndim, err = p.shape(&dims)
+			d.ndim, err = p.shape(&d.dims)
 		}
 		if err != nil {
-			return h, err
+			return err
 		}
 		if p.peek('}') {
 			break
 		}
 		if err := p.expect(','); err != nil {
-			return h, err
+			return err
 		}
 	}
 	p.pos++
@@ -282,27 +289,54 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 		p.pos++
 	}
 	if p.pos != len(b)-1 {
-		return h, p.errorf("want padding after the dict, found %s", p.found())
+		return p.errorf("want padding after the dict, found %s", p.found())
 	}
 	for i, ok := range seen {
 		if !ok {
-			return h, fmt.Errorf("%w: header has no %q key", ErrFormat, keyNames[i])
+			return fmt.Errorf("%w: header has no %q key", ErrFormat, keyNames[i])
 		}
 	}
-	dt, order, err := parseDType(descr)
-	if err != nil {
+	return nil
+}
+
+// parseDict parses the header dict (padding and final newline included)
+// that starts at file offset base into a Header of an array the family
+// holds: a table dtype and rank 0, 1 or 2.
+func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
+	var h Header
+	var d rawDict
+	if err := parseRaw(b, base, long, &d); err != nil {
 		return h, err
 	}
-	if ndim != 2 {
-		return h, fmt.Errorf("%w: shape %s has %d dimensions; the family holds 2-D arrays", ErrShape, shapeString(dims[:ndim]), ndim)
+	shape := d.dims[:d.ndim]
+	dt, order, err := parseDType(d.descr)
+	if err != nil {
+		return h, fmt.Errorf("%w (header byte %d, shape %s)", err, d.descrAt, shapeString(shape))
 	}
-	if dims[0] > int64(maxInt) || dims[1] > int64(maxInt) {
-		return h, fmt.Errorf("%w: shape %s is beyond this platform", ErrLimit, shapeString(dims[:ndim]))
+	if d.ndim > 2 {
+		return h, fmt.Errorf("%w: shape %s of %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, shapeString(shape), dt, d.ndim)
 	}
-	h.DType, h.Order, h.Fortran = dt, order, fortran
-	h.Rows, h.Cols = int(dims[0]), int(dims[1])
+	for _, v := range shape {
+		if v > int64(maxInt) {
+			return h, fmt.Errorf("%w: shape %s is beyond this platform", ErrLimit, shapeString(shape))
+		}
+	}
+	h.DType, h.Order, h.Fortran = dt, order, d.fortran
+	h.NDim, h.Rows, h.Cols = atLeast2D(shape)
 	h.DataLen, err = DataLen(dt, h.Rows, h.Cols, lim)
 	return h, err
+}
+
+// atLeast2D is np.atleast_2d's shape for a rank of at most 2: (n,) is
+// 1 x n and () is 1 x 1.
+func atLeast2D(shape []int64) (ndim, rows, cols int) {
+	switch len(shape) {
+	case 0:
+		return 0, 1, 1
+	case 1:
+		return 1, 1, int(shape[0])
+	}
+	return 2, int(shape[0]), int(shape[1])
 }
 
 const maxInt = int(^uint(0) >> 1)

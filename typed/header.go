@@ -16,7 +16,8 @@ const growthDigits = 21
 // headerAlign is numpy's ARRAY_ALIGN: data starts at a multiple of 64 bytes.
 const headerAlign = 64
 
-// Header is a parsed .npy header of a 2-D array the family can hold.
+// Header is a parsed .npy header of an array the family can hold: a dtype
+// of the table and a rank of 0, 1 or 2.
 type Header struct {
 	// Major and Minor are the format version: 1.0, 2.0 or 3.0.
 	Major, Minor int
@@ -27,7 +28,12 @@ type Header struct {
 	Order byte
 	// Fortran is numpy's fortran_order: data stored column by column.
 	Fortran bool
-	// Rows and Cols are the shape.
+	// NDim is numpy's rank: 2, 1 for a vector of shape (n,), 0 for a
+	// scalar of shape ().
+	NDim int
+	// Rows and Cols are the shape as np.atleast_2d gives it: (rows, cols),
+	// 1 x n for shape (n,), 1 x 1 for shape (). The C-order data is the
+	// same either way.
 	Rows, Cols int
 	// DataOffset is the number of bytes before the data: the preamble and
 	// the padded header dict.
@@ -36,13 +42,46 @@ type Header struct {
 	DataLen int
 }
 
-// AppendHeader appends the header np.save writes for a C-order (rows, cols)
-// array of dt: keys in numpy's sorted order, spare room for the first
-// dimension to grow to 21 digits, padded with spaces and a newline so that
-// the data starts at a multiple of 64 bytes. numpy moves to version 2.0 only
-// for headers over 65535 bytes; a 2-D numeric header is under 200, so it is
-// always version 1.0.
-func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
+// Shape returns numpy's shape: (rows, cols), (cols,) or ().
+func (h Header) Shape() []int { return NumpyShape(h.NDim, h.Rows, h.Cols) }
+
+// NumpyShape returns numpy's shape of an array of rank ndim held as
+// rows x cols: (rows, cols), (cols,) for a vector, () for a scalar.
+func NumpyShape(ndim, rows, cols int) []int {
+	switch ndim {
+	case 0:
+		return []int{}
+	case 1:
+		return []int{cols}
+	}
+	return []int{rows, cols}
+}
+
+// CheckRank reports whether a rows x cols array can have numpy rank ndim:
+// a vector is one row, a scalar one element.
+func CheckRank(ndim, rows, cols int) error {
+	switch {
+	case ndim == 2:
+		return nil
+	case ndim == 1 && rows == 1:
+		return nil
+	case ndim == 0 && rows == 1 && cols == 1:
+		return nil
+	case ndim == 1:
+		return fmt.Errorf("%w: a 1-D array is held as one row, not %d x %d", ErrShape, rows, cols)
+	case ndim == 0:
+		return fmt.Errorf("%w: a 0-D array is held as 1 x 1, not %d x %d", ErrShape, rows, cols)
+	}
+	return fmt.Errorf("%w: rank %d: the family holds arrays of 0, 1 or 2 dimensions", ErrShape, ndim)
+}
+
+// AppendHeader appends the header np.save writes for a C-order array of dt
+// of numpy rank ndim held as rows x cols (see CheckRank): keys in numpy's
+// sorted order, spare room for the first dimension to grow to 21 digits,
+// padded with spaces and a newline so that the data starts at a multiple of
+// 64 bytes. numpy moves to version 2.0 only for headers over 65535 bytes;
+// these headers are under 200, so it is always version 1.0.
+func AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
 	start := len(dst)
 	dst = append(dst, Magic...)
 	dst = append(dst, 1, 0, 0, 0) // version 1.0 and a uint16 length, filled in below
@@ -50,11 +89,23 @@ func AppendHeader(dst []byte, dt DType, rows, cols int) []byte {
 	dst = append(dst, "{'descr': '"...)
 	dst = dt.appendDescr(dst)
 	dst = append(dst, "', 'fortran_order': False, 'shape': ("...)
-	dst = strconv.AppendInt(dst, int64(rows), 10)
-	dst = append(dst, ", "...)
-	dst = strconv.AppendInt(dst, int64(cols), 10)
-	dst = append(dst, "), }"...)
-	dst = append(dst, spaces[:max(growthDigits-decimalLen(rows), 0)]...)
+	first := rows // the dimension np.save leaves room to grow
+	switch ndim {
+	case 0:
+		dst = append(dst, "), }"...)
+	case 1:
+		first = cols
+		dst = strconv.AppendInt(dst, int64(cols), 10)
+		dst = append(dst, ",), }"...)
+	default:
+		dst = strconv.AppendInt(dst, int64(rows), 10)
+		dst = append(dst, ", "...)
+		dst = strconv.AppendInt(dst, int64(cols), 10)
+		dst = append(dst, "), }"...)
+	}
+	if ndim != 0 { // numpy leaves no room to grow a scalar
+		dst = append(dst, spaces[:max(growthDigits-decimalLen(first), 0)]...)
+	}
 	hlen := len(dst) - dictStart + 1 // the closing newline counts
 	pad := headerAlign - (dictStart-start+hlen)%headerAlign
 	binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
@@ -170,4 +221,36 @@ func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
 
 func truncated(what string, want, got int) error {
 	return fmt.Errorf("%w: %s truncated: need %d bytes, have %d: %w", ErrFormat, what, want, got, errUnexpectedEOF)
+}
+
+// Dims turns numpy's shape, as the raw recipe gives it (arr.shape), into
+// the rank and the np.atleast_2d shape the family holds: (rows, cols),
+// (n,) as 1 x n, () as 1 x 1. A rank over 2 or a negative dimension is an
+// ErrShape.
+func Dims(shape []int) (ndim, rows, cols int, err error) {
+	switch len(shape) {
+	case 0:
+		return 0, 1, 1, nil
+	case 1:
+		ndim, rows, cols = 1, 1, shape[0]
+	case 2:
+		ndim, rows, cols = 2, shape[0], shape[1]
+	default:
+		return 0, 0, 0, fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
+	}
+	if rows < 0 || cols < 0 {
+		return 0, 0, 0, fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
+	}
+	return ndim, rows, cols, nil
+}
+
+// intsString is shapeString for a shape held as ints. It copies the
+// values, so that a variadic shape does not escape to the heap through an
+// error message (FromBytes must not allocate).
+func intsString(shape []int) string {
+	dims := make([]int64, len(shape))
+	for i, d := range shape {
+		dims[i] = int64(d)
+	}
+	return shapeString(dims)
 }

@@ -55,7 +55,7 @@ func withKey(key, value string) string {
 // Reasons npy2d is stricter than np.load, each a deliberate choice.
 const (
 	notWritten = "np.save never writes this spelling; npy2d reads what numpy writes"
-	not2D      = "the Array2D family holds 2-D arrays only"
+	not2D      = "the family holds arrays of rank 0, 1 and 2 only"
 	notNumeric = "not a plain numeric dtype of the table"
 	ambiguous  = "a key given twice is ambiguous; Python silently keeps the last"
 	noNewline  = "np.save ends every header with a newline; the issue asks to refuse a header without one"
@@ -157,10 +157,12 @@ func hostileCases() []hostile {
 		{name: "Python 2 longs in 3.0", file: padNPY(3, withKey("shape", "(2L, 3L)"), d12), err: typed.ErrFormat, frag: `want ',', found 'L'`},
 
 		// Shapes.
-		{name: "rank 0", file: v1(withKey("shape", "()"), seq(2)), err: typed.ErrShape, frag: "shape () has 0 dimensions; the family holds 2-D arrays", stricter: not2D},
-		{name: "rank 1", file: v1(withKey("shape", "(6,)"), d12), err: typed.ErrShape, frag: "shape (6,) has 1 dimensions", stricter: not2D},
-		{name: "rank 3", file: v1(withKey("shape", "(1, 2, 3)"), d12), err: typed.ErrShape, frag: "shape (1, 2, 3) has 3 dimensions", stricter: not2D},
-		{name: "rank 33", file: v1(withKey("shape", "("+strings.Repeat("1, ", 33)+")"), seq(2)), err: typed.ErrShape, frag: "more than 32 dimensions"},
+		{name: "rank 0", file: v1(withKey("shape", "()"), seq(2))},
+		{name: "rank 1", file: v1(withKey("shape", "(6,)"), d12)},
+		{name: "rank 1 in Fortran order", file: v1("{'descr': '<i2', 'fortran_order': True, 'shape': (6,), }", d12)},
+		{name: "rank 3", file: v1(withKey("shape", "(1, 2, 3)"), d12), err: typed.ErrShape, frag: "shape (1, 2, 3) of int16 has 3 dimensions", stricter: not2D},
+		{name: "rank 33", file: v1(withKey("shape", "("+strings.Repeat("1, ", 33)+")"), seq(2)), err: typed.ErrShape, frag: "has 33 dimensions"},
+		{name: "rank 65", file: v1(withKey("shape", "("+strings.Repeat("1, ", 65)+")"), seq(2)), err: typed.ErrShape, frag: "more than 64 dimensions"},
 		{name: "negative dimension", file: v1(withKey("shape", "(-2, 3)"), d12), err: typed.ErrShape, frag: "header byte 61: negative dimension", stricter: negative},
 		{name: "negative second dimension", file: v1(withKey("shape", "(2, -3)"), d12), err: typed.ErrShape, frag: "negative dimension", stricter: negative},
 		{name: "dimension of 31 digits", file: big("(1000000000000000000000000000000, 1)", "<i2"), err: typed.ErrLimit, frag: "header byte 61: dimension too large"},
@@ -175,8 +177,11 @@ func hostileCases() []hostile {
 
 		// Dtypes outside the family are named, with the reason.
 		{name: "object", file: v1(withKey("descr", "'|O'"), seq(16)), err: typed.ErrDType, frag: `dtype "|O": object arrays need pickle, which npy2d never runs`},
-		{name: "unicode", file: v1(withKey("descr", "'<U3'"), seq(72)), err: typed.ErrDType, frag: `dtype "<U3": string dtypes are not numeric`, stricter: notNumeric},
-		{name: "bytes", file: v1(withKey("descr", "'|S3'"), seq(18)), err: typed.ErrDType, frag: `dtype "|S3": string dtypes are not numeric`, stricter: notNumeric},
+		{name: "unicode", file: v1(withKey("descr", "'<U3'"), utf32("abcdéfghi\x00jk\u00ffmnop\U0001f642"))},
+		{name: "unicode big-endian", file: v1(withKey("descr", "'>U2'"), []byte("\x00\x00\x00a\x00\x00\x00b\x00\x00\x00c\x00\x00\x00\x00\x00\x00\x00\xe9\x00\x00\x00\x00\x00\x00\x00d\x00\x00\x00e\x00\x00\x00f\x00\x00\x00g\x00\x00\x00h\x00\x00\x00i"))},
+		{name: "unicode past U+10FFFF", file: v1(withKey("descr", "'<U3'"), seq(72)), err: typed.ErrFormat, frag: "is beyond Unicode (U+10FFFF)", stricter: "code units past U+10FFFF are no characters; numpy makes str objects Python itself cannot"},
+		{name: "bytes", file: v1(withKey("descr", "'|S3'"), seq(18))},
+		{name: "unicode of width 0", file: v1(withKey("descr", "'<U0'"), nil), err: typed.ErrDType, frag: "no item size", stricter: "a string dtype of width 0 holds nothing"},
 		{name: "void", file: v1(withKey("descr", "'|V4'"), seq(24)), err: typed.ErrDType, frag: `dtype "|V4": void`, stricter: notNumeric},
 		{name: "datetime", file: v1(withKey("descr", "'<M8[ns]'"), seq(48)), err: typed.ErrDType, frag: `dtype "<M8[ns]": datetime and timedelta dtypes are not supported`, stricter: notNumeric},
 		{name: "timedelta", file: v1(withKey("descr", "'<m8[s]'"), seq(48)), err: typed.ErrDType, frag: `dtype "<m8[s]": datetime`, stricter: notNumeric},
@@ -258,4 +263,13 @@ func TestHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// utf32 is s as little-endian UTF-32 code units.
+func utf32(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+	}
+	return b
 }

@@ -35,7 +35,7 @@ func TestHostileJSON(t *testing.T) {
 		{"truncated", ok[:30], typed.ErrFormat, "json envelope"},
 		{"unknown key", `{"dtype":"int16","shape":[1,2],"data":"AQACAA==","order":"C"}`, typed.ErrFormat, `unknown field "order"`},
 		{"no data", `{"dtype":"int16","shape":[1,2]}`, typed.ErrFormat, "needs dtype, shape and data"},
-		{"shape of rank 3", `{"dtype":"int16","shape":[1,1,2],"data":"AQACAA=="}`, typed.ErrShape, "has 3 dimensions, want 2"},
+		{"shape of rank 3", `{"dtype":"int16","shape":[1,1,2],"data":"AQACAA=="}`, typed.ErrShape, "has 3 dimensions; the family holds arrays of 0, 1 or 2"},
 		{"negative shape", `{"dtype":"int16","shape":[-1,-2],"data":"AQACAA=="}`, typed.ErrShape, "[-1 -2] has a negative dimension"},
 		{"fractional shape", `{"dtype":"int16","shape":[1.5,2],"data":"AQACAA=="}`, typed.ErrFormat, "json envelope"},
 		{"huge shape", `{"dtype":"int16","shape":[1000000000000,1000000000000],"data":"AQACAA=="}`, typed.ErrLimit, hugeFrag},

@@ -43,6 +43,9 @@ func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 	if rows < 0 || cols < 0 {
 		return 0, fmt.Errorf("%w: negative dimension in (%d, %d)", ErrShape, rows, cols)
 	}
+	if dt.Size <= 0 { // a string dtype of width 0: numpy never stores one
+		return 0, fmt.Errorf("%w: %s has no item size", ErrDType, dt.Descr())
+	}
 	limit := int64(math.MaxInt)
 	if lim.MaxDataBytes > 0 && lim.MaxDataBytes < limit {
 		limit = lim.MaxDataBytes
@@ -51,10 +54,10 @@ func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 	// (0, 2**62) of int16, an "empty" array whose rows would never end.
 	r, c := max(rows, 1), max(cols, 1)
 	if int64(r) > math.MaxInt/int64(c)/int64(dt.Size) {
-		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs more than %d bytes", ErrLimit, rows, cols, dt.Name, int64(math.MaxInt))
+		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs more than %d bytes", ErrLimit, rows, cols, dt, int64(math.MaxInt))
 	}
 	if n := rows * cols * dt.Size; int64(n) > limit {
-		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs %d bytes, more than the limit of %d (typed.Limits.MaxDataBytes)", ErrLimit, rows, cols, dt.Name, n, limit)
+		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs %d bytes, more than the limit of %d (typed.Limits.MaxDataBytes)", ErrLimit, rows, cols, dt, n, limit)
 	}
 	return rows * cols * dt.Size, nil
 }
@@ -67,7 +70,7 @@ func CheckData(dt DType, rows, cols, dataLen int) error {
 		return err
 	}
 	if n != dataLen {
-		return fmt.Errorf("%w: shape (%d, %d) of %s needs %d bytes, data has %d", ErrShape, rows, cols, dt.Name, n, dataLen)
+		return fmt.Errorf("%w: shape (%d, %d) of %s needs %d bytes, data has %d", ErrShape, rows, cols, dt, n, dataLen)
 	}
 	return nil
 }

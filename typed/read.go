@@ -17,36 +17,45 @@ var headerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 func ReadHeader(r io.Reader, lim Limits) (Header, error) {
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
-	buf := (*bp)[:12]
+	pre, dict, err := readHeaderBytes(r, (*bp)[:12], lim)
+	if err != nil {
+		return Header{}, err
+	}
+	return pre.parse(dict, lim)
+}
+
+// readHeaderBytes reads the preamble and the header dict, into buf when the
+// dict fits its capacity.
+func readHeaderBytes(r io.Reader, buf []byte, lim Limits) (preamble, []byte, error) {
 	if n, err := io.ReadFull(r, buf[:10]); err != nil {
 		if n == 0 && errors.Is(err, io.EOF) {
-			return Header{}, fmt.Errorf("%w: empty input: %w", ErrFormat, io.EOF)
+			return preamble{}, nil, fmt.Errorf("%w: empty input: %w", ErrFormat, io.EOF)
 		}
 		// Bytes that are no .npy preamble are a format error whatever the
 		// reader says next; otherwise its error (I/O or end) is the story.
 		if _, perr := parsePreamble(buf[:n]); perr != nil && !errors.Is(perr, io.ErrUnexpectedEOF) {
-			return Header{}, perr
+			return preamble{}, nil, perr
 		}
-		return Header{}, readErr("preamble", 10, n, err)
+		return preamble{}, nil, readErr("preamble", 10, n, err)
 	}
 	pre, err := parsePreamble(buf)
 	if err != nil {
-		return Header{}, err
+		return pre, nil, err
 	}
 	if pre.size == 12 {
 		if n, err := io.ReadFull(r, buf[10:12]); err != nil {
-			return Header{}, readErr("preamble", 12, 10+n, err)
+			return pre, nil, readErr("preamble", 12, 10+n, err)
 		}
 	}
 	pre.readLen(buf)
 	if err := pre.check(lim); err != nil {
-		return Header{}, err
+		return pre, nil, err
 	}
 	dict, err := readDict(r, buf, pre.dictLen)
 	if err != nil {
-		return Header{}, readErr("header", pre.size+pre.dictLen, pre.size+len(dict), err)
+		return pre, nil, readErr("header", pre.size+pre.dictLen, pre.size+len(dict), err)
 	}
-	return pre.parse(dict, lim)
+	return pre, dict, nil
 }
 
 // readDict reads the n-byte header dict into buf when it fits. A longer one
@@ -170,4 +179,26 @@ func remaining(r io.Reader) (int64, bool) {
 		return end - cur, true
 	}
 	return 0, false
+}
+
+// ReadRaw reads the data after header h into a new buffer, in host byte
+// order and C order, for types that do not keep numpy's bytes as their
+// storage (strings).
+func ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
+	var buf []byte
+	n, err := ReadData(r, h, 0, func(n int) []byte {
+		buf = growBytes(buf, n)
+		return buf
+	})
+	return buf, n, err
+}
+
+// growBytes gives b exactly n bytes, keeping its first ones.
+func growBytes(b []byte, n int) []byte {
+	if n <= cap(b) {
+		return b[:n]
+	}
+	c := make([]byte, n)
+	copy(c, b)
+	return c
 }

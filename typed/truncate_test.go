@@ -47,6 +47,9 @@ func checkTruncations(t *testing.T, name string, file []byte) {
 // TestTruncatedEverywhere cuts the file WriteTo writes for every dtype.
 func TestTruncatedEverywhere(t *testing.T) {
 	for _, dt := range typed.DTypes() {
+		if dt.Flexible() { // strings: tested on their own
+			continue
+		}
 		a, err := generated.NewArray(dt, 3, 2)
 		if err != nil {
 			t.Fatal(err)

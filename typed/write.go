@@ -6,16 +6,17 @@ import (
 	"sync"
 )
 
-// WriteNPY writes a .npy file of a C-order (rows, cols) array of dt whose data
-// is in host byte order, byte-identical to np.save on a little-endian host.
-// It checks the shape against the data before writing anything.
-func WriteNPY(w io.Writer, dt DType, rows, cols int, data []byte) (int64, error) {
-	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+// WriteNPY writes a .npy file of a C-order array of dt and numpy rank ndim,
+// held as rows x cols (see CheckRank), whose data is in host byte order,
+// byte-identical to np.save on a little-endian host. It checks the shape
+// against the data before writing anything.
+func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, error) {
+	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return 0, err
 	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
-	hdr := AppendHeader((*bp)[:0], dt, rows, cols)
+	hdr := AppendHeader((*bp)[:0], dt, ndim, rows, cols)
 	*bp = hdr[:0]
 	n, err := w.Write(hdr)
 	total := int64(n)
@@ -27,11 +28,11 @@ func WriteNPY(w io.Writer, dt DType, rows, cols int, data []byte) (int64, error)
 }
 
 // AppendNPY appends the .npy encoding of the array to dst.
-func AppendNPY(dst []byte, dt DType, rows, cols int, data []byte) ([]byte, error) {
-	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+func AppendNPY(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
+	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return dst, err
 	}
-	dst = AppendHeader(dst, dt, rows, cols)
+	dst = AppendHeader(dst, dt, ndim, rows, cols)
 	start := len(dst)
 	dst = append(dst, data...)
 	if needsSwap('<', dt) {
@@ -70,5 +71,16 @@ func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
 // MismatchError is the error for a file whose dtype is not the one a typed
 // reader holds.
 func MismatchError(got, want DType) error {
-	return fmt.Errorf("%w: file holds %s (%s), want %s (%s)", ErrDType, got.Name, got.Descr(), want.Name, want.Descr())
+	if want.Flexible() && want.Size == 0 { // any width will do
+		return fmt.Errorf("%w: file holds %s (%s), want %s (%c)", ErrDType, got, got.Descr(), want, want.Kind)
+	}
+	return fmt.Errorf("%w: file holds %s (%s), want %s (%s)", ErrDType, got, got.Descr(), want, want.Descr())
+}
+
+// checkArray is CheckRank and CheckData: what every writer checks first.
+func checkArray(dt DType, ndim, rows, cols, dataLen int) error {
+	if err := CheckRank(ndim, rows, cols); err != nil {
+		return err
+	}
+	return CheckData(dt, rows, cols, dataLen)
 }

@@ -18,6 +18,24 @@ import (
 // element, and sizes that are not multiples of anything.
 var Shapes = [][2]int{{0, 0}, {0, 3}, {3, 0}, {1, 1}, {3, 4}, {17, 5}}
 
+// NumpyShapes are shapes of every rank the family holds, as numpy gives
+// them: scalars, vectors (empty too) and 2-D arrays.
+var NumpyShapes = [][]int{{}, {0}, {1}, {7}, {0, 3}, {3, 0}, {3, 4}, {17, 5}}
+
+// Strings returns n deterministic values for string arrays: multi-byte
+// characters (for bytes, any byte), embedded NULs, empty strings.
+func Strings(n int, bytesKind bool) []string {
+	pool := []string{"setosa", "", "versicolor", "héllo wörld", "a\x00b", "日本語", "🙂 ok", "x"}
+	if bytesKind {
+		pool = append(pool, "ÿþ raw", "tab	here")
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = pool[(i*7+3)%len(pool)]
+	}
+	return out
+}
+
 // Fill writes a deterministic pattern over b; bools get 0 or 1. Patterns
 // reach NaNs, infinities and subnormals of the float dtypes, so comparisons
 // are byte-wise.
@@ -43,8 +61,8 @@ func Same(t testing.TB, got, want typed.Array) {
 	}
 	gr, gc := got.Shape()
 	wr, wc := want.Shape()
-	if gr != wr || gc != wc {
-		t.Fatalf("shape (%d, %d), want (%d, %d)", gr, gc, wr, wc)
+	if gr != wr || gc != wc || got.NDim() != want.NDim() {
+		t.Fatalf("shape %v (%d, %d), want %v (%d, %d)", got.NumpyShape(), gr, gc, want.NumpyShape(), wr, wc)
 	}
 	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Fatalf("data differs:\n got %x\nwant %x", head(got.Bytes()), head(want.Bytes()))
@@ -56,7 +74,7 @@ func head(b []byte) []byte { return b[:min(len(b), 64)] }
 // Decoders are the package-level entry points of a generated package.
 type Decoders struct {
 	ReadNPY   func(io.Reader) (typed.Array, error)
-	FromBytes func(b []byte, dtype string, rows, cols int) (typed.Array, error)
+	FromBytes func(b []byte, dtype string, shape ...int) (typed.Array, error)
 }
 
 // CheckEncodings checks what every typed.Array promises: WriteTo gives the
@@ -71,7 +89,7 @@ func CheckEncodings(t *testing.T, a typed.Array, d Decoders) {
 	if err != nil || n != int64(buf.Len()) {
 		t.Fatalf("WriteTo: n=%d len=%d err=%v", n, buf.Len(), err)
 	}
-	want := typed.AppendHeader(nil, a.DType(), rows, cols)
+	want := typed.AppendHeader(nil, a.DType(), a.NDim(), rows, cols)
 	if len(want)%64 != 0 {
 		t.Fatalf("header of %d bytes is not 64-aligned", len(want))
 	}
@@ -91,8 +109,9 @@ func CheckEncodings(t *testing.T, a typed.Array, d Decoders) {
 	}
 	Same(t, back, a)
 
-	for _, name := range []string{a.DType().Name, a.DType().Descr()} {
-		v, err := d.FromBytes(bytes.Clone(le), name, rows, cols)
+	names := []string{a.DType().String(), a.DType().Descr()}
+	for _, name := range names {
+		v, err := d.FromBytes(bytes.Clone(le), name, a.NumpyShape()...)
 		if err != nil {
 			t.Fatalf("FromBytes(%q): %v", name, err)
 		}
@@ -106,7 +125,7 @@ func CheckEncodings(t *testing.T, a typed.Array, d Decoders) {
 		t.Fatalf("json.Marshal: %v", err)
 	}
 	e, err := typed.ParseJSON(js, typed.DefaultLimits)
-	if err != nil || !bytes.Equal(e.Data, a.Bytes()) || e.Rows != rows || e.Cols != cols {
+	if err != nil || !bytes.Equal(e.Data, a.Bytes()) || e.Rows != rows || e.Cols != cols || e.NDim != a.NDim() {
 		t.Fatalf("json envelope %s does not decode back (err %v)", head(js), err)
 	}
 

@@ -10,14 +10,18 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
-// Int64Matrix is a 2-D array of numpy int64 ('<i8') values (64-bit signed integer) in C
-// (row-major) order. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set
-// directly; writers check that they agree before writing a byte.
+// Int64Matrix is an array of numpy int64 ('<i8') values (64-bit signed integer) in C (row-major)
+// order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D arrays 1 x 1,
+// as np.atleast_2d shows them, and remember their rank (NDim) so that they are written back as
+// numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly;
+// writers check that they agree before writing a byte.
 type Int64Matrix struct {
-	// Rows and Cols are the shape, numpy's arr.shape.
+	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ().
 	Rows, Cols int
 	// Data holds the elements in C order: element (i, j) is Data[i*Cols+j].
 	Data []int64
+	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.
+	flat uint8
 }
 
 var int64MatrixDType = typed.MustDType("int64")
@@ -25,21 +29,27 @@ var int64MatrixDType = typed.MustDType("int64")
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Int64Matrix)(nil)
 
-// NewInt64Matrix returns a zeroed rows x cols array. Like make, it panics on a negative or
-// impossibly large size.
-func NewInt64Matrix(rows, cols int) *Int64Matrix {
-	n, err := typed.DataLen(int64MatrixDType, rows, cols, typed.Limits{})
+// NewInt64Matrix returns a zeroed array of numpy's shape: NewInt64Matrix(rows, cols) for a 2-D
+// array, NewInt64Matrix(n) for a vector of shape (n,), NewInt64Matrix() for a scalar. Like make,
+// it panics on a negative or impossibly large size, or more than two dimensions.
+func NewInt64Matrix(shape ...int) *Int64Matrix {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		_, err = typed.DataLen(int64MatrixDType, rows, cols, typed.Limits{})
+	}
 	if err != nil {
 		panic(err)
 	}
 	return &Int64Matrix{
 		Cols: cols,
-		Data: make([]int64, n/8),
+		Data: make([]int64, rows*cols),
 		Rows: rows,
+		flat: uint8(2 - ndim),
 	}
 }
 
-// Shape returns (rows, cols), numpy's arr.shape.
+// Shape returns (rows, cols): numpy's arr.shape for a 2-D array, (1, n) for a vector and (1, 1)
+// for a scalar (see NumpyShape).
 func (a *Int64Matrix) Shape() (rows, cols int) {
 	return a.Rows, a.Cols
 }
@@ -47,6 +57,27 @@ func (a *Int64Matrix) Shape() (rows, cols int) {
 // DType returns numpy's int64.
 func (a *Int64Matrix) DType() typed.DType {
 	return int64MatrixDType
+}
+
+// NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().
+func (a *Int64Matrix) NDim() int {
+	return 2 - int(a.flat)
+}
+
+// NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
+func (a *Int64Matrix) NumpyShape() []int {
+	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+}
+
+// SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
+// vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
+// again. It refuses a rank the shape cannot have.
+func (a *Int64Matrix) SetNDim(ndim int) error {
+	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+		return err
+	}
+	a.flat = uint8(2 - ndim)
+	return nil
 }
 
 // At returns element (i, j). It panics when (i, j) is outside the shape.
@@ -82,21 +113,31 @@ func (a *Int64Matrix) Bytes() []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), len(a.Data)*8)
 }
 
-// Int64MatrixFromBytes returns an array whose Data is b itself when b is aligned for int64, and a
-// copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
-// little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
-// stack when it does not escape.
-func Int64MatrixFromBytes(b []byte, rows, cols int) (a *Int64Matrix, err error) {
+// Int64MatrixFromBytes is np.frombuffer(b, dtype).reshape(shape) for host-order bytes, as
+// arr.tobytes() gives them on a little-endian host: shape is numpy's, (rows, cols), (n,) or ().
+// The array's Data is b itself when b is aligned for int64, and a copy of b otherwise. It
+// allocates nothing beyond the returned header, which stays on the caller's stack when it does not
+// escape.
+func Int64MatrixFromBytes(b []byte, shape ...int) (a *Int64Matrix, err error) {
 	a = new(Int64Matrix)
-	if err = a.view(b, rows, cols); err != nil {
+	if err = a.view(b, shape); err != nil {
 		a = nil
 	}
 	return a, err
 }
 
-// view checks b against the shape and makes it the array's data: the same memory when aligned for
-// int64, a copy when not. It changes nothing on error.
-func (a *Int64Matrix) view(b []byte, rows, cols int) error {
+// view is setData for numpy's shape.
+func (a *Int64Matrix) view(b []byte, shape []int) error {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err != nil {
+		return err
+	}
+	return a.setData(b, ndim, rows, cols)
+}
+
+// setData checks b against the shape and makes it the array's data: the same memory when aligned
+// for int64, a copy when not. It changes nothing on error.
+func (a *Int64Matrix) setData(b []byte, ndim, rows, cols int) error {
 	if err := typed.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
 		return err
 	}
@@ -111,7 +152,7 @@ func (a *Int64Matrix) view(b []byte, rows, cols int) error {
 		a.Data = make([]int64, len(b)/8)
 		copy(a.Bytes(), b)
 	}
-	a.Rows, a.Cols = rows, cols
+	a.Rows, a.Cols, a.flat = rows, cols, uint8(2-ndim)
 	return nil
 }
 
@@ -129,10 +170,10 @@ func (a *Int64Matrix) resize(n int) []byte {
 }
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
-// host (version 1.0, C order, little-endian data). An array whose Rows, Cols and Data disagree is
-// refused before anything is written.
+// host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
+// whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Int64Matrix) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, int64MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.WriteNPY(w, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype int64, any version, byte order or memory order, leaving r at
@@ -156,16 +197,16 @@ func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return m, nil
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a *Int64Matrix) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, int64MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendNPY(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype int64; bytes after the data are an error. It
@@ -173,18 +214,18 @@ func (a *Int64Matrix) MarshalBinary() ([]byte, error) {
 func (a *Int64Matrix) UnmarshalBinary(b []byte) error {
 	h, err := typed.DecodeNPY(b, int64MatrixDType, typed.DefaultLimits, cap(a.Data)*8, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return nil
 }
 
 // MarshalJSON returns the envelope {"dtype":"int64","shape":[rows,cols],"data":"<base64 of
-// little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
-// dtype=d["dtype"]).reshape(d["shape"]).
+// little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
+// with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Int64Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, int64MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int64. JSON null leaves
@@ -197,20 +238,29 @@ func (a *Int64Matrix) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	if e.DType != int64MatrixDType {
-		return typed.MismatchError(e.DType, int64MatrixDType)
-	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	return a.setEnvelope(e)
 }
 
-// Float32Matrix is a 2-D array of numpy float32 ('<f4') values (IEEE 754 single-precision float)
-// in C (row-major) order. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set
-// directly; writers check that they agree before writing a byte.
+// setEnvelope makes a decoded envelope of dtype int64 the array.
+func (a *Int64Matrix) setEnvelope(e typed.Envelope) error {
+	if e.DType.Name != int64MatrixDType.Name {
+		return typed.MismatchError(e.DType, int64MatrixDType)
+	}
+	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
+}
+
+// Float32Matrix is an array of numpy float32 ('<f4') values (IEEE 754 single-precision float) in C
+// (row-major) order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D
+// arrays 1 x 1, as np.atleast_2d shows them, and remember their rank (NDim) so that they are
+// written back as numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be
+// set directly; writers check that they agree before writing a byte.
 type Float32Matrix struct {
-	// Rows and Cols are the shape, numpy's arr.shape.
+	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ().
 	Rows, Cols int
 	// Data holds the elements in C order: element (i, j) is Data[i*Cols+j].
 	Data []float32
+	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.
+	flat uint8
 }
 
 var float32MatrixDType = typed.MustDType("float32")
@@ -218,21 +268,27 @@ var float32MatrixDType = typed.MustDType("float32")
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Float32Matrix)(nil)
 
-// NewFloat32Matrix returns a zeroed rows x cols array. Like make, it panics on a negative or
-// impossibly large size.
-func NewFloat32Matrix(rows, cols int) *Float32Matrix {
-	n, err := typed.DataLen(float32MatrixDType, rows, cols, typed.Limits{})
+// NewFloat32Matrix returns a zeroed array of numpy's shape: NewFloat32Matrix(rows, cols) for a 2-D
+// array, NewFloat32Matrix(n) for a vector of shape (n,), NewFloat32Matrix() for a scalar. Like
+// make, it panics on a negative or impossibly large size, or more than two dimensions.
+func NewFloat32Matrix(shape ...int) *Float32Matrix {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		_, err = typed.DataLen(float32MatrixDType, rows, cols, typed.Limits{})
+	}
 	if err != nil {
 		panic(err)
 	}
 	return &Float32Matrix{
 		Cols: cols,
-		Data: make([]float32, n/4),
+		Data: make([]float32, rows*cols),
 		Rows: rows,
+		flat: uint8(2 - ndim),
 	}
 }
 
-// Shape returns (rows, cols), numpy's arr.shape.
+// Shape returns (rows, cols): numpy's arr.shape for a 2-D array, (1, n) for a vector and (1, 1)
+// for a scalar (see NumpyShape).
 func (a *Float32Matrix) Shape() (rows, cols int) {
 	return a.Rows, a.Cols
 }
@@ -240,6 +296,27 @@ func (a *Float32Matrix) Shape() (rows, cols int) {
 // DType returns numpy's float32.
 func (a *Float32Matrix) DType() typed.DType {
 	return float32MatrixDType
+}
+
+// NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().
+func (a *Float32Matrix) NDim() int {
+	return 2 - int(a.flat)
+}
+
+// NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
+func (a *Float32Matrix) NumpyShape() []int {
+	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+}
+
+// SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
+// vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
+// again. It refuses a rank the shape cannot have.
+func (a *Float32Matrix) SetNDim(ndim int) error {
+	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+		return err
+	}
+	a.flat = uint8(2 - ndim)
+	return nil
 }
 
 // At returns element (i, j). It panics when (i, j) is outside the shape.
@@ -275,21 +352,31 @@ func (a *Float32Matrix) Bytes() []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), len(a.Data)*4)
 }
 
-// Float32MatrixFromBytes returns an array whose Data is b itself when b is aligned for float32,
-// and a copy of b otherwise; b holds rows*cols values in host byte order, as arr.tobytes() on a
-// little-endian host. It allocates nothing beyond the returned header, which stays on the caller's
-// stack when it does not escape.
-func Float32MatrixFromBytes(b []byte, rows, cols int) (a *Float32Matrix, err error) {
+// Float32MatrixFromBytes is np.frombuffer(b, dtype).reshape(shape) for host-order bytes, as
+// arr.tobytes() gives them on a little-endian host: shape is numpy's, (rows, cols), (n,) or ().
+// The array's Data is b itself when b is aligned for float32, and a copy of b otherwise. It
+// allocates nothing beyond the returned header, which stays on the caller's stack when it does not
+// escape.
+func Float32MatrixFromBytes(b []byte, shape ...int) (a *Float32Matrix, err error) {
 	a = new(Float32Matrix)
-	if err = a.view(b, rows, cols); err != nil {
+	if err = a.view(b, shape); err != nil {
 		a = nil
 	}
 	return a, err
 }
 
-// view checks b against the shape and makes it the array's data: the same memory when aligned for
-// float32, a copy when not. It changes nothing on error.
-func (a *Float32Matrix) view(b []byte, rows, cols int) error {
+// view is setData for numpy's shape.
+func (a *Float32Matrix) view(b []byte, shape []int) error {
+	ndim, rows, cols, err := typed.Dims(shape)
+	if err != nil {
+		return err
+	}
+	return a.setData(b, ndim, rows, cols)
+}
+
+// setData checks b against the shape and makes it the array's data: the same memory when aligned
+// for float32, a copy when not. It changes nothing on error.
+func (a *Float32Matrix) setData(b []byte, ndim, rows, cols int) error {
 	if err := typed.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
 		return err
 	}
@@ -304,7 +391,7 @@ func (a *Float32Matrix) view(b []byte, rows, cols int) error {
 		a.Data = make([]float32, len(b)/4)
 		copy(a.Bytes(), b)
 	}
-	a.Rows, a.Cols = rows, cols
+	a.Rows, a.Cols, a.flat = rows, cols, uint8(2-ndim)
 	return nil
 }
 
@@ -322,10 +409,10 @@ func (a *Float32Matrix) resize(n int) []byte {
 }
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
-// host (version 1.0, C order, little-endian data). An array whose Rows, Cols and Data disagree is
-// refused before anything is written.
+// host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
+// whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Float32Matrix) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, float32MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.WriteNPY(w, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype float32, any version, byte order or memory order, leaving r
@@ -349,16 +436,16 @@ func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*4, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return m, nil
 }
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a *Float32Matrix) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, float32MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendNPY(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype float32; bytes after the data are an error.
@@ -366,18 +453,18 @@ func (a *Float32Matrix) MarshalBinary() ([]byte, error) {
 func (a *Float32Matrix) UnmarshalBinary(b []byte) error {
 	h, err := typed.DecodeNPY(b, float32MatrixDType, typed.DefaultLimits, cap(a.Data)*4, a.resize)
 	if err != nil {
-		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
 	}
-	a.Rows, a.Cols = h.Rows, h.Cols
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
 	return nil
 }
 
 // MarshalJSON returns the envelope {"dtype":"float32","shape":[rows,cols],"data":"<base64 of
-// little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
-// dtype=d["dtype"]).reshape(d["shape"]).
+// little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
+// with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Float32Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, float32MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float32. JSON null
@@ -390,10 +477,15 @@ func (a *Float32Matrix) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	if e.DType != float32MatrixDType {
+	return a.setEnvelope(e)
+}
+
+// setEnvelope makes a decoded envelope of dtype float32 the array.
+func (a *Float32Matrix) setEnvelope(e typed.Envelope) error {
+	if e.DType.Name != float32MatrixDType.Name {
 		return typed.MismatchError(e.DType, float32MatrixDType)
 	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }
 
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;
@@ -430,48 +522,82 @@ func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds int64,float32)", typed.ErrDType, h.DType.Name)
 }
 
-// NewArray returns a zeroed rows x cols array of dtype dt as its generated type.
-func NewArray(dt typed.DType, rows, cols int) (typed.Array, error) {
-	if _, err := typed.DataLen(dt, rows, cols, typed.Limits{}); err != nil {
+// NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its
+// generated type. A string dtype's width is dt's.
+func NewArray(dt typed.DType, shape ...int) (typed.Array, error) {
+	_, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		_, err = typed.DataLen(dt, rows, cols, typed.Limits{})
+	}
+	if err != nil {
 		return nil, err
 	}
 	switch dt.Name {
 	case "int64":
-		return NewInt64Matrix(rows, cols), nil
+		return NewInt64Matrix(shape...), nil
 	case "float32":
-		return NewFloat32Matrix(rows, cols), nil
+		return NewFloat32Matrix(shape...), nil
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds int64,float32)", typed.ErrDType, dt.Name)
 }
 
-// FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(rows, cols): dtype is numpy's
-// name ("int64", "bool", what arr.dtype.name prints) or a descr ("<i8", "i8", "|b1"). Names and
-// descrs without a byte order mean host order, as in numpy. The result is a zero-copy view of b
-// when b is aligned and in host order, and a copy otherwise.
-func FromBytes(b []byte, dtype string, rows, cols int) (typed.Array, error) {
+// FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(shape), the raw recipe
+// arr.tobytes(), arr.dtype.name, arr.shape: dtype is anything np.dtype() reads ("float64", "<i8",
+// "str320", "<U10"), shape is numpy's, (rows, cols), (n,) or (). Names and descrs without a byte
+// order mean host order, as in numpy. A numeric result is a zero-copy view of b when b is aligned
+// and in host order, and a copy otherwise; strings are decoded.
+func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	dt, order, err := typed.ParseDType(dtype)
 	if err != nil {
 		return nil, err
 	}
-	if err := typed.CheckData(dt, rows, cols, len(b)); err != nil {
+	_, rows, cols, err := typed.Dims(shape)
+	if err == nil {
+		err = typed.CheckData(dt, rows, cols, len(b))
+	}
+	if err != nil {
 		return nil, err
 	}
 	b = typed.HostOrderCopy(b, dt, order)
 	switch dt.Name {
 	case "int64":
-		a, err := Int64MatrixFromBytes(b, rows, cols)
+		a, err := Int64MatrixFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	case "float32":
-		a, err := Float32MatrixFromBytes(b, rows, cols)
+		a, err := Float32MatrixFromBytes(b, shape...)
 		if err != nil {
 			return nil, err
 		}
 		return a, nil
 	}
 	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds int64,float32)", typed.ErrDType, dt.Name)
+}
+
+// DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as
+// ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.
+func DecodeJSON(b []byte) (typed.Array, error) {
+	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	switch e.DType.Name {
+	case "int64":
+		a := &Int64Matrix{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	case "float32":
+		a := &Float32Matrix{}
+		if err := a.setEnvelope(e); err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
+	return nil, fmt.Errorf("%w: %s is not generated in this package (it holds int64,float32)", typed.ErrDType, e.DType.Name)
 }
 
 // AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated
