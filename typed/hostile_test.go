@@ -181,7 +181,7 @@ func hostileCases() []hostile {
 		{name: "unicode big-endian", file: v1(withKey("descr", "'>U2'"), []byte("\x00\x00\x00a\x00\x00\x00b\x00\x00\x00c\x00\x00\x00\x00\x00\x00\x00\xe9\x00\x00\x00\x00\x00\x00\x00d\x00\x00\x00e\x00\x00\x00f\x00\x00\x00g\x00\x00\x00h\x00\x00\x00i"))},
 		{name: "unicode past U+10FFFF", file: v1(withKey("descr", "'<U3'"), seq(72)), err: typed.ErrFormat, frag: "is beyond Unicode (U+10FFFF)", stricter: "code units past U+10FFFF are no characters; numpy makes str objects Python itself cannot"},
 		{name: "bytes", file: v1(withKey("descr", "'|S3'"), seq(18))},
-		{name: "unicode of width 0", file: v1(withKey("descr", "'<U0'"), nil), err: typed.ErrDType, frag: "no item size", stricter: "a string dtype of width 0 holds nothing"},
+		{name: "unicode of width 0", file: v1(withKey("descr", "'<U0'"), nil), err: typed.ErrDType, frag: "needs a width", stricter: "a string dtype of width 0 holds nothing"},
 		{name: "void", file: v1(withKey("descr", "'|V4'"), seq(24)), err: typed.ErrDType, frag: `dtype "|V4": void`, stricter: notNumeric},
 		{name: "datetime", file: v1(withKey("descr", "'<M8[ns]'"), seq(48)), err: typed.ErrDType, frag: `dtype "<M8[ns]": datetime and timedelta dtypes are not supported`, stricter: notNumeric},
 		{name: "timedelta", file: v1(withKey("descr", "'<m8[s]'"), seq(48)), err: typed.ErrDType, frag: `dtype "<m8[s]": datetime`, stricter: notNumeric},
