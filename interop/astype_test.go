@@ -172,3 +172,32 @@ func TestAsTypeAPI(t *testing.T) {
 		t.Errorf("data that does not fit the shape: %v, want ErrShape", err)
 	}
 }
+
+// BenchmarkAsType converts a 1000x1000 array of every numeric dtype to
+// float64, the usual dtype for inference, and float64 to every dtype.
+func BenchmarkAsType(b *testing.B) {
+	f64 := typed.MustDType("float64")
+	run := func(from, to typed.DType) {
+		a, err := generated.NewArray(from, 1000, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(from.Name+"/"+to.Name, func(b *testing.B) {
+			b.SetBytes(int64(len(a.Bytes())))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := generated.AsType(a, to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, dt := range numericDTypes() {
+		run(dt, f64)
+	}
+	for _, dt := range numericDTypes() {
+		if dt != f64 {
+			run(f64, dt)
+		}
+	}
+}
