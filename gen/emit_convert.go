@@ -49,7 +49,7 @@ func emitConvert(f *File, c Config) {
 	}
 	held := dtypeNames(dts)
 
-	docf(f, "AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated type and with a's shape. "+
+	docf(f, "AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated type and with a's shape and rank. "+
 		"The rules are numpy's: integers wrap around into a narrower or differently signed type (int16 -1 is uint8 255, int64 300 is int8 44); "+
 		"floats become integers by truncation toward zero; complex numbers become real numbers by their real part (numpy warns with ComplexWarning); "+
 		"a number becomes bool by != 0 (NaN is true, and so is a complex number with either part non-zero); bool becomes 0 or 1; "+
@@ -111,13 +111,18 @@ func typeList(all []names) []Code {
 //
 //	func float64Array2DLike(a typed.Array, data []float64) *Float64Array2D {
 //		rows, cols := a.Shape()
-//		return &Float64Array2D{Rows: rows, Cols: cols, Data: data}
+//		return &Float64Array2D{Rows: rows, Cols: cols, Data: data, flat: uint8(2 - a.NDim())}
 //	}
 func emitLike(f *File, n names) {
-	docf(f, "%s returns data as a %s of a's shape.", likeName(n), n.Type)
+	docf(f, "%s returns data as a %s of a's shape and rank.", likeName(n), n.Type)
 	f.Func().Id(likeName(n)).Params(Id("a").Qual(typedPath, "Array"), Id("data").Index().Add(elem(n))).Op("*").Id(n.Type).Block(
 		List(Id("rows"), Id("cols")).Op(":=").Id("a").Dot("Shape").Call(),
-		Return(Op("&").Id(n.Type).Values(Dict{Id("Rows"): Id("rows"), Id("Cols"): Id("cols"), Id("Data"): Id("data")})),
+		Return(Op("&").Id(n.Type).Values(Dict{
+			Id("Rows"): Id("rows"),
+			Id("Cols"): Id("cols"),
+			Id("Data"): Id("data"),
+			Id("flat"): Uint8().Call(Lit(2).Op("-").Id("a").Dot("NDim").Call()),
+		})),
 	)
 	f.Line()
 }
@@ -144,7 +149,7 @@ func emitLike(f *File, n names) {
 //		return float64Array2DLike(a, data), nil
 //	}
 func emitAs(f *File, to names, all []names) {
-	docf(f, "%s returns a's values as %s, numpy's a.astype('%s'), with a's shape; AsType gives the rules. When a is a *%s it is returned itself, not a copy.", asName(to), describe(to), to.dt.Name, to.Type)
+	docf(f, "%s returns a's values as %s, numpy's a.astype('%s'), with a's shape and rank; AsType gives the rules. When a is a *%s it is returned itself, not a copy.", asName(to), describe(to), to.dt.Name, to.Type)
 	f.Func().Id(asName(to)).Params(Id("a").Qual(typedPath, "Array")).Params(Op("*").Id(to.Type), Error()).Block(
 		If(List(Id("b"), Id("ok")).Op(":=").Id("a").Assert(Op("*").Id(to.Type)), Id("ok")).Block(Return(Id("b"), Nil())),
 		List(Id("src"), Err()).Op(":=").Id(astypeSourceName).Call(Id("a"), Id(to.dtypeVar)),

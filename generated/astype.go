@@ -9,7 +9,7 @@ import (
 )
 
 // AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated
-// type and with a's shape. The rules are numpy's: integers wrap around into a narrower or
+// type and with a's shape and rank. The rules are numpy's: integers wrap around into a narrower or
 // differently signed type (int16 -1 is uint8 255, int64 300 is int8 44); floats become integers by
 // truncation toward zero; complex numbers become real numbers by their real part (numpy warns with
 // ComplexWarning); a number becomes bool by != 0 (NaN is true, and so is a complex number with
@@ -115,8 +115,8 @@ func AsType(a typed.Array, dt typed.DType) (typed.Array, error) {
 }
 
 // AsBoolArray2D returns a's values as numpy bool ('|b1') values (boolean), numpy's
-// a.astype('bool'), with a's shape; AsType gives the rules. When a is a *BoolArray2D it is
-// returned itself, not a copy.
+// a.astype('bool'), with a's shape and rank; AsType gives the rules. When a is a *BoolArray2D it
+// is returned itself, not a copy.
 func AsBoolArray2D(a typed.Array) (*BoolArray2D, error) {
 	if b, ok := a.(*BoolArray2D); ok {
 		return b, nil
@@ -200,8 +200,8 @@ func AsBoolArray2D(a typed.Array) (*BoolArray2D, error) {
 }
 
 // AsInt8Array2D returns a's values as numpy int8 ('|i1') values (8-bit signed integer), numpy's
-// a.astype('int8'), with a's shape; AsType gives the rules. When a is a *Int8Array2D it is
-// returned itself, not a copy.
+// a.astype('int8'), with a's shape and rank; AsType gives the rules. When a is a *Int8Array2D it
+// is returned itself, not a copy.
 func AsInt8Array2D(a typed.Array) (*Int8Array2D, error) {
 	if b, ok := a.(*Int8Array2D); ok {
 		return b, nil
@@ -287,8 +287,8 @@ func AsInt8Array2D(a typed.Array) (*Int8Array2D, error) {
 }
 
 // AsInt16Array2D returns a's values as numpy int16 ('<i2') values (16-bit signed integer), numpy's
-// a.astype('int16'), with a's shape; AsType gives the rules. When a is a *Int16Array2D it is
-// returned itself, not a copy.
+// a.astype('int16'), with a's shape and rank; AsType gives the rules. When a is a *Int16Array2D it
+// is returned itself, not a copy.
 func AsInt16Array2D(a typed.Array) (*Int16Array2D, error) {
 	if b, ok := a.(*Int16Array2D); ok {
 		return b, nil
@@ -374,8 +374,8 @@ func AsInt16Array2D(a typed.Array) (*Int16Array2D, error) {
 }
 
 // AsInt32Array2D returns a's values as numpy int32 ('<i4') values (32-bit signed integer), numpy's
-// a.astype('int32'), with a's shape; AsType gives the rules. When a is a *Int32Array2D it is
-// returned itself, not a copy.
+// a.astype('int32'), with a's shape and rank; AsType gives the rules. When a is a *Int32Array2D it
+// is returned itself, not a copy.
 func AsInt32Array2D(a typed.Array) (*Int32Array2D, error) {
 	if b, ok := a.(*Int32Array2D); ok {
 		return b, nil
@@ -461,8 +461,8 @@ func AsInt32Array2D(a typed.Array) (*Int32Array2D, error) {
 }
 
 // AsInt64Array2D returns a's values as numpy int64 ('<i8') values (64-bit signed integer), numpy's
-// a.astype('int64'), with a's shape; AsType gives the rules. When a is a *Int64Array2D it is
-// returned itself, not a copy.
+// a.astype('int64'), with a's shape and rank; AsType gives the rules. When a is a *Int64Array2D it
+// is returned itself, not a copy.
 func AsInt64Array2D(a typed.Array) (*Int64Array2D, error) {
 	if b, ok := a.(*Int64Array2D); ok {
 		return b, nil
@@ -548,8 +548,8 @@ func AsInt64Array2D(a typed.Array) (*Int64Array2D, error) {
 }
 
 // AsUint8Array2D returns a's values as numpy uint8 ('|u1') values (8-bit unsigned integer),
-// numpy's a.astype('uint8'), with a's shape; AsType gives the rules. When a is a *Uint8Array2D it
-// is returned itself, not a copy.
+// numpy's a.astype('uint8'), with a's shape and rank; AsType gives the rules. When a is a
+// *Uint8Array2D it is returned itself, not a copy.
 func AsUint8Array2D(a typed.Array) (*Uint8Array2D, error) {
 	if b, ok := a.(*Uint8Array2D); ok {
 		return b, nil
@@ -635,8 +635,8 @@ func AsUint8Array2D(a typed.Array) (*Uint8Array2D, error) {
 }
 
 // AsUint16Array2D returns a's values as numpy uint16 ('<u2') values (16-bit unsigned integer),
-// numpy's a.astype('uint16'), with a's shape; AsType gives the rules. When a is a *Uint16Array2D
-// it is returned itself, not a copy.
+// numpy's a.astype('uint16'), with a's shape and rank; AsType gives the rules. When a is a
+// *Uint16Array2D it is returned itself, not a copy.
 func AsUint16Array2D(a typed.Array) (*Uint16Array2D, error) {
 	if b, ok := a.(*Uint16Array2D); ok {
 		return b, nil
@@ -722,8 +722,8 @@ func AsUint16Array2D(a typed.Array) (*Uint16Array2D, error) {
 }
 
 // AsUint32Array2D returns a's values as numpy uint32 ('<u4') values (32-bit unsigned integer),
-// numpy's a.astype('uint32'), with a's shape; AsType gives the rules. When a is a *Uint32Array2D
-// it is returned itself, not a copy.
+// numpy's a.astype('uint32'), with a's shape and rank; AsType gives the rules. When a is a
+// *Uint32Array2D it is returned itself, not a copy.
 func AsUint32Array2D(a typed.Array) (*Uint32Array2D, error) {
 	if b, ok := a.(*Uint32Array2D); ok {
 		return b, nil
@@ -809,8 +809,8 @@ func AsUint32Array2D(a typed.Array) (*Uint32Array2D, error) {
 }
 
 // AsUint64Array2D returns a's values as numpy uint64 ('<u8') values (64-bit unsigned integer),
-// numpy's a.astype('uint64'), with a's shape; AsType gives the rules. When a is a *Uint64Array2D
-// it is returned itself, not a copy.
+// numpy's a.astype('uint64'), with a's shape and rank; AsType gives the rules. When a is a
+// *Uint64Array2D it is returned itself, not a copy.
 func AsUint64Array2D(a typed.Array) (*Uint64Array2D, error) {
 	if b, ok := a.(*Uint64Array2D); ok {
 		return b, nil
@@ -896,8 +896,8 @@ func AsUint64Array2D(a typed.Array) (*Uint64Array2D, error) {
 }
 
 // AsFloat16Array2D returns a's values as numpy float16 ('<f2') values (IEEE 754 half-precision
-// float), numpy's a.astype('float16'), with a's shape; AsType gives the rules. When a is a
-// *Float16Array2D it is returned itself, not a copy.
+// float), numpy's a.astype('float16'), with a's shape and rank; AsType gives the rules. When a is
+// a *Float16Array2D it is returned itself, not a copy.
 func AsFloat16Array2D(a typed.Array) (*Float16Array2D, error) {
 	if b, ok := a.(*Float16Array2D); ok {
 		return b, nil
@@ -979,8 +979,8 @@ func AsFloat16Array2D(a typed.Array) (*Float16Array2D, error) {
 }
 
 // AsFloat32Array2D returns a's values as numpy float32 ('<f4') values (IEEE 754 single-precision
-// float), numpy's a.astype('float32'), with a's shape; AsType gives the rules. When a is a
-// *Float32Array2D it is returned itself, not a copy.
+// float), numpy's a.astype('float32'), with a's shape and rank; AsType gives the rules. When a is
+// a *Float32Array2D it is returned itself, not a copy.
 func AsFloat32Array2D(a typed.Array) (*Float32Array2D, error) {
 	if b, ok := a.(*Float32Array2D); ok {
 		return b, nil
@@ -1064,8 +1064,8 @@ func AsFloat32Array2D(a typed.Array) (*Float32Array2D, error) {
 }
 
 // AsFloat64Array2D returns a's values as numpy float64 ('<f8') values (IEEE 754 double-precision
-// float), numpy's a.astype('float64'), with a's shape; AsType gives the rules. When a is a
-// *Float64Array2D it is returned itself, not a copy.
+// float), numpy's a.astype('float64'), with a's shape and rank; AsType gives the rules. When a is
+// a *Float64Array2D it is returned itself, not a copy.
 func AsFloat64Array2D(a typed.Array) (*Float64Array2D, error) {
 	if b, ok := a.(*Float64Array2D); ok {
 		return b, nil
@@ -1149,8 +1149,8 @@ func AsFloat64Array2D(a typed.Array) (*Float64Array2D, error) {
 }
 
 // AsComplex64Array2D returns a's values as numpy complex64 ('<c8') values (complex number of two
-// float32), numpy's a.astype('complex64'), with a's shape; AsType gives the rules. When a is a
-// *Complex64Array2D it is returned itself, not a copy.
+// float32), numpy's a.astype('complex64'), with a's shape and rank; AsType gives the rules. When a
+// is a *Complex64Array2D it is returned itself, not a copy.
 func AsComplex64Array2D(a typed.Array) (*Complex64Array2D, error) {
 	if b, ok := a.(*Complex64Array2D); ok {
 		return b, nil
@@ -1236,8 +1236,8 @@ func AsComplex64Array2D(a typed.Array) (*Complex64Array2D, error) {
 }
 
 // AsComplex128Array2D returns a's values as numpy complex128 ('<c16') values (complex number of
-// two float64), numpy's a.astype('complex128'), with a's shape; AsType gives the rules. When a is
-// a *Complex128Array2D it is returned itself, not a copy.
+// two float64), numpy's a.astype('complex128'), with a's shape and rank; AsType gives the rules.
+// When a is a *Complex128Array2D it is returned itself, not a copy.
 func AsComplex128Array2D(a typed.Array) (*Complex128Array2D, error) {
 	if b, ok := a.(*Complex128Array2D); ok {
 		return b, nil
@@ -1341,142 +1341,156 @@ func astypeSource(a typed.Array, to typed.DType) (typed.Array, error) {
 	return FromBytes(a.Bytes(), dt.Name, rows, cols)
 }
 
-// boolArray2DLike returns data as a BoolArray2D of a's shape.
+// boolArray2DLike returns data as a BoolArray2D of a's shape and rank.
 func boolArray2DLike(a typed.Array, data []bool) *BoolArray2D {
 	rows, cols := a.Shape()
 	return &BoolArray2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// int8Array2DLike returns data as a Int8Array2D of a's shape.
+// int8Array2DLike returns data as a Int8Array2D of a's shape and rank.
 func int8Array2DLike(a typed.Array, data []int8) *Int8Array2D {
 	rows, cols := a.Shape()
 	return &Int8Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// int16Array2DLike returns data as a Int16Array2D of a's shape.
+// int16Array2DLike returns data as a Int16Array2D of a's shape and rank.
 func int16Array2DLike(a typed.Array, data []int16) *Int16Array2D {
 	rows, cols := a.Shape()
 	return &Int16Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// int32Array2DLike returns data as a Int32Array2D of a's shape.
+// int32Array2DLike returns data as a Int32Array2D of a's shape and rank.
 func int32Array2DLike(a typed.Array, data []int32) *Int32Array2D {
 	rows, cols := a.Shape()
 	return &Int32Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// int64Array2DLike returns data as a Int64Array2D of a's shape.
+// int64Array2DLike returns data as a Int64Array2D of a's shape and rank.
 func int64Array2DLike(a typed.Array, data []int64) *Int64Array2D {
 	rows, cols := a.Shape()
 	return &Int64Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// uint8Array2DLike returns data as a Uint8Array2D of a's shape.
+// uint8Array2DLike returns data as a Uint8Array2D of a's shape and rank.
 func uint8Array2DLike(a typed.Array, data []uint8) *Uint8Array2D {
 	rows, cols := a.Shape()
 	return &Uint8Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// uint16Array2DLike returns data as a Uint16Array2D of a's shape.
+// uint16Array2DLike returns data as a Uint16Array2D of a's shape and rank.
 func uint16Array2DLike(a typed.Array, data []uint16) *Uint16Array2D {
 	rows, cols := a.Shape()
 	return &Uint16Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// uint32Array2DLike returns data as a Uint32Array2D of a's shape.
+// uint32Array2DLike returns data as a Uint32Array2D of a's shape and rank.
 func uint32Array2DLike(a typed.Array, data []uint32) *Uint32Array2D {
 	rows, cols := a.Shape()
 	return &Uint32Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// uint64Array2DLike returns data as a Uint64Array2D of a's shape.
+// uint64Array2DLike returns data as a Uint64Array2D of a's shape and rank.
 func uint64Array2DLike(a typed.Array, data []uint64) *Uint64Array2D {
 	rows, cols := a.Shape()
 	return &Uint64Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// float16Array2DLike returns data as a Float16Array2D of a's shape.
+// float16Array2DLike returns data as a Float16Array2D of a's shape and rank.
 func float16Array2DLike(a typed.Array, data []typed.Float16) *Float16Array2D {
 	rows, cols := a.Shape()
 	return &Float16Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// float32Array2DLike returns data as a Float32Array2D of a's shape.
+// float32Array2DLike returns data as a Float32Array2D of a's shape and rank.
 func float32Array2DLike(a typed.Array, data []float32) *Float32Array2D {
 	rows, cols := a.Shape()
 	return &Float32Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// float64Array2DLike returns data as a Float64Array2D of a's shape.
+// float64Array2DLike returns data as a Float64Array2D of a's shape and rank.
 func float64Array2DLike(a typed.Array, data []float64) *Float64Array2D {
 	rows, cols := a.Shape()
 	return &Float64Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// complex64Array2DLike returns data as a Complex64Array2D of a's shape.
+// complex64Array2DLike returns data as a Complex64Array2D of a's shape and rank.
 func complex64Array2DLike(a typed.Array, data []complex64) *Complex64Array2D {
 	rows, cols := a.Shape()
 	return &Complex64Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// complex128Array2DLike returns data as a Complex128Array2D of a's shape.
+// complex128Array2DLike returns data as a Complex128Array2D of a's shape and rank.
 func complex128Array2DLike(a typed.Array, data []complex128) *Complex128Array2D {
 	rows, cols := a.Shape()
 	return &Complex128Array2D{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }

@@ -151,8 +151,53 @@ func TestAsTypeAPI(t *testing.T) {
 			t.Errorf("str32 to %s: %v, want ErrDType for strings", from, err)
 		}
 	}
+	// numpy's rank is kept: a vector stays a vector, a scalar a scalar.
+	for _, shape := range [][]int{{5}, {}, {1, 5}} {
+		a, err := generated.NewArray(typed.MustDType("int16"), shape...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []typed.Array{a, foreign{a}} {
+			got, err := generated.AsType(a, typed.MustDType("float32"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.NDim() != len(shape) || fmt.Sprint(got.(interface{ NumpyShape() []int }).NumpyShape()) != fmt.Sprint(shape) {
+				t.Errorf("int16 of shape %v to float32: rank %d", shape, got.NDim())
+			}
+		}
+	}
 	bad := &generated.Int32Array2D{Rows: 2, Cols: 2, Data: make([]int32, 3)}
 	if _, err := generated.AsFloat64Array2D(bad); !errors.Is(err, typed.ErrShape) {
 		t.Errorf("data that does not fit the shape: %v, want ErrShape", err)
+	}
+}
+
+// BenchmarkAsType converts a 1000x1000 array of every numeric dtype to
+// float64, the usual dtype for inference, and float64 to every dtype.
+func BenchmarkAsType(b *testing.B) {
+	f64 := typed.MustDType("float64")
+	run := func(from, to typed.DType) {
+		a, err := generated.NewArray(from, 1000, 1000)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(from.Name+"/"+to.Name, func(b *testing.B) {
+			b.SetBytes(int64(len(a.Bytes())))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := generated.AsType(a, to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, dt := range numericDTypes() {
+		run(dt, f64)
+	}
+	for _, dt := range numericDTypes() {
+		if dt != f64 {
+			run(f64, dt)
+		}
 	}
 }

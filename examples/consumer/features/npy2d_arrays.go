@@ -601,7 +601,7 @@ func DecodeJSON(b []byte) (typed.Array, error) {
 }
 
 // AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated
-// type and with a's shape. The rules are numpy's: integers wrap around into a narrower or
+// type and with a's shape and rank. The rules are numpy's: integers wrap around into a narrower or
 // differently signed type (int16 -1 is uint8 255, int64 300 is int8 44); floats become integers by
 // truncation toward zero; complex numbers become real numbers by their real part (numpy warns with
 // ComplexWarning); a number becomes bool by != 0 (NaN is true, and so is a complex number with
@@ -634,8 +634,8 @@ func AsType(a typed.Array, dt typed.DType) (typed.Array, error) {
 }
 
 // AsInt64Matrix returns a's values as numpy int64 ('<i8') values (64-bit signed integer), numpy's
-// a.astype('int64'), with a's shape; AsType gives the rules. When a is a *Int64Matrix it is
-// returned itself, not a copy.
+// a.astype('int64'), with a's shape and rank; AsType gives the rules. When a is a *Int64Matrix it
+// is returned itself, not a copy.
 func AsInt64Matrix(a typed.Array) (*Int64Matrix, error) {
 	if b, ok := a.(*Int64Matrix); ok {
 		return b, nil
@@ -659,8 +659,8 @@ func AsInt64Matrix(a typed.Array) (*Int64Matrix, error) {
 }
 
 // AsFloat32Matrix returns a's values as numpy float32 ('<f4') values (IEEE 754 single-precision
-// float), numpy's a.astype('float32'), with a's shape; AsType gives the rules. When a is a
-// *Float32Matrix it is returned itself, not a copy.
+// float), numpy's a.astype('float32'), with a's shape and rank; AsType gives the rules. When a is
+// a *Float32Matrix it is returned itself, not a copy.
 func AsFloat32Matrix(a typed.Array) (*Float32Matrix, error) {
 	if b, ok := a.(*Float32Matrix); ok {
 		return b, nil
@@ -702,22 +702,24 @@ func astypeSource(a typed.Array, to typed.DType) (typed.Array, error) {
 	return FromBytes(a.Bytes(), dt.Name, rows, cols)
 }
 
-// int64MatrixLike returns data as a Int64Matrix of a's shape.
+// int64MatrixLike returns data as a Int64Matrix of a's shape and rank.
 func int64MatrixLike(a typed.Array, data []int64) *Int64Matrix {
 	rows, cols := a.Shape()
 	return &Int64Matrix{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
 
-// float32MatrixLike returns data as a Float32Matrix of a's shape.
+// float32MatrixLike returns data as a Float32Matrix of a's shape and rank.
 func float32MatrixLike(a typed.Array, data []float32) *Float32Matrix {
 	rows, cols := a.Shape()
 	return &Float32Matrix{
 		Cols: cols,
 		Data: data,
 		Rows: rows,
+		flat: uint8(2 - a.NDim()),
 	}
 }
