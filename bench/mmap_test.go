@@ -96,7 +96,7 @@ func writeFloat64NPY(b *testing.B, path string, rows, cols int) {
 		b.Fatal(err)
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if _, err := w.Write(typed.AppendHeader(nil, typed.MustDType("float64"), rows, cols)); err != nil {
+	if _, err := w.Write(typed.AppendHeader(nil, typed.MustDType("float64"), 2, rows, cols)); err != nil {
 		b.Fatal(err)
 	}
 	row := make([]byte, cols*8)
