@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	npy2d "github.com/npy2d/npy2d"
@@ -15,44 +16,16 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
-// reshape sets a's Rows and Cols and cuts or grows its Data to n elements,
-// without reflection: one case per generated type. A dtype added to the
-// table without a case here fails the test.
+// reshape sets a's Rows and Cols and gives it a fresh Data of n elements,
+// whatever its generated type: every one has these three fields.
 func reshape(t *testing.T, a typed.Array, rows, cols, n int) {
 	t.Helper()
-	switch v := a.(type) {
-	case *generated.BoolArray2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]bool, n)
-	case *generated.Int8Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]int8, n)
-	case *generated.Int16Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]int16, n)
-	case *generated.Int32Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]int32, n)
-	case *generated.Int64Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]int64, n)
-	case *generated.Uint8Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]uint8, n)
-	case *generated.Uint16Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]uint16, n)
-	case *generated.Uint32Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]uint32, n)
-	case *generated.Uint64Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]uint64, n)
-	case *generated.Float16Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]typed.Float16, n)
-	case *generated.Float32Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]float32, n)
-	case *generated.Float64Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]float64, n)
-	case *generated.Complex64Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]complex64, n)
-	case *generated.Complex128Array2D:
-		v.Rows, v.Cols, v.Data = rows, cols, make([]complex128, n)
-	default:
-		t.Fatalf("no case for %T in reshape", a)
-	}
-	if r, c := a.Shape(); r != rows || c != cols || len(a.Bytes()) != n*a.DType().Size {
+	v := reflect.ValueOf(a).Elem()
+	v.FieldByName("Rows").SetInt(int64(rows))
+	v.FieldByName("Cols").SetInt(int64(cols))
+	data := v.FieldByName("Data")
+	data.Set(reflect.MakeSlice(data.Type(), n, n))
+	if r, c := a.Shape(); r != rows || c != cols || data.Len() != n {
 		t.Fatalf("reshape did not take")
 	}
 }

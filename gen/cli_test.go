@@ -12,9 +12,20 @@ import (
 
 var (
 	buildOnce sync.Once
+	binDir    string // removed by TestMain once the tests are done
 	binPath   string
 	buildErr  error
 )
+
+// TestMain removes the command the CLI tests built, so that no run leaves
+// a binary behind in the temporary folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 // genBinary builds the command once for the CLI tests.
 func genBinary(t *testing.T) string {
@@ -25,6 +36,7 @@ func genBinary(t *testing.T) string {
 			buildErr = err
 			return
 		}
+		binDir = dir
 		binPath = filepath.Join(dir, "gen")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
