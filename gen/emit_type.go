@@ -25,7 +25,21 @@ func recv(n names) *Statement { return Params(Id("a").Op("*").Id(n.Type)) }
 func valueRecv(n names) *Statement { return Params(Id("a").Id(n.Type)) }
 
 func describe(n names) string {
-	return fmt.Sprintf("numpy %s ('%s') values (%s)", n.dt.Name, n.dt.Descr(), n.dt.Doc)
+	descr := n.dt.Descr()
+	if n.dt.Flexible() { // the width is each array's
+		descr = strings.TrimSuffix(descr, "0") + "n"
+	}
+	return fmt.Sprintf("numpy %s ('%s') values (%s)", n.dt.Name, descr, n.dt.Doc)
+}
+
+// fieldDoc is a struct field's comment, wrapped as doc comments are: one
+// Comment a line, each on its own line of the struct.
+func fieldDoc(format string, args ...any) []Code {
+	var lines []Code
+	for _, line := range wrap(fmt.Sprintf(format, args...), docWidth-4) {
+		lines = append(lines, Comment(line))
+	}
+	return lines
 }
 
 // emitType writes the type, its dtype variable and its constructor:
@@ -41,22 +55,17 @@ func describe(n names) string {
 //	func NewFloat64Array2D(shape ...int) *Float64Array2D { ... }
 func emitType(f *File, n names) {
 	docf(f, "%s is an array of %s in C (row-major) order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D arrays 1 x 1, as np.atleast_2d shows them, and remember their rank (NDim) so that they are written back as numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly; writers check that they agree before writing a byte.", n.Type, describe(n))
-	fields := []Code{
-		Comment("Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ()."),
+	fields := append(fieldDoc("Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ()."),
 		List(Id("Rows"), Id("Cols")).Int(),
-	}
-	if n.dt.Flexible() {
-		fields = append(fields,
-			Comment(fmt.Sprintf("Width is the number of %s each element holds in numpy (%s). 0 means the longest element's, as numpy infers it; values longer than Width are cut to it when written, as numpy cuts them.", charWord(n), widthExample(n))),
-			Id("Width").Int(),
-		)
-	}
-	fields = append(fields,
-		Comment("Data holds the elements in C order: element (i, j) is Data[i*Cols+j]."),
-		Id("Data").Index().Add(elem(n)),
-		Comment("flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar."),
-		Id("flat").Uint8(),
 	)
+	if n.dt.Flexible() {
+		fields = append(fields, fieldDoc("Width is the number of %s each element holds in numpy (%s). 0 means the longest element's, as numpy infers it; values longer than Width are cut to it when written, as numpy cuts them.", charWord(n), widthExample(n))...)
+		fields = append(fields, Id("Width").Int())
+	}
+	fields = append(fields, fieldDoc("Data holds the elements in C order: element (i, j) is Data[i*Cols+j].")...)
+	fields = append(fields, Id("Data").Index().Add(elem(n)))
+	fields = append(fields, fieldDoc("flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.")...)
+	fields = append(fields, Id("flat").Uint8())
 	f.Type().Id(n.Type).Struct(fields...)
 	f.Line()
 	f.Var().Id(n.dtypeVar).Op("=").Qual(typedPath, "MustDType").Call(Lit(n.dt.Name))

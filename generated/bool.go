@@ -15,11 +15,13 @@ import (
 // had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be set directly; writers
 // check that they agree before writing a byte.
 type BoolArray2D struct {
-	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ().
+	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and
+	// (1, 1) for shape ().
 	Rows, Cols int
 	// Data holds the elements in C order: element (i, j) is Data[i*Cols+j].
 	Data []bool
-	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.
+	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a
+	// scalar.
 	flat uint8
 }
 

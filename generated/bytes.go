@@ -8,19 +8,23 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
-// BytesArray2D is an array of numpy bytes ('|S0') values (fixed-width byte string) in C
+// BytesArray2D is an array of numpy bytes ('|Sn') values (fixed-width byte string) in C
 // (row-major) order, held as rows x cols: numpy's 1-D arrays of shape (n,) are 1 x n and its 0-D
 // arrays 1 x 1, as np.atleast_2d shows them, and remember their rank (NDim) so that they are
 // written back as numpy had them. Its zero value is an empty 0x0 array. Rows, Cols and Data may be
 // set directly; writers check that they agree before writing a byte.
 type BytesArray2D struct {
-	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and (1, 1) for shape ().
+	// Rows and Cols are the shape: numpy's arr.shape for a 2-D array, (1, n) for shape (n,) and
+	// (1, 1) for shape ().
 	Rows, Cols int
-	// Width is the number of bytes each element holds in numpy ('|S5' holds 5). 0 means the longest element's, as numpy infers it; values longer than Width are cut to it when written, as numpy cuts them.
+	// Width is the number of bytes each element holds in numpy ('|S5' holds 5). 0 means the
+	// longest element's, as numpy infers it; values longer than Width are cut to it when written,
+	// as numpy cuts them.
 	Width int
 	// Data holds the elements in C order: element (i, j) is Data[i*Cols+j].
 	Data []string
-	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a scalar.
+	// flat is how many dimensions numpy's shape lacks: 0 for a 2-D array, 1 for a vector, 2 for a
+	// scalar.
 	flat uint8
 }
 
