@@ -12,8 +12,13 @@ import (
 var (
 	// ErrFormat: the bytes are not a well-formed .npy file or envelope.
 	ErrFormat = errors.New("typed: malformed input")
-	// ErrDType: a dtype the family cannot hold, or not the one asked for.
+	// ErrDType: a dtype the family cannot hold, or not the one asked for
+	// (then ErrMismatch too).
 	ErrDType = errors.New("typed: unsupported dtype")
+	// ErrMismatch: a dtype the family holds, but not the one the reader
+	// asked for, as when a float64 file is read into an Int64Array2D. The
+	// error is a *DTypeError, which says which dtypes.
+	ErrMismatch = errors.New("typed: dtype mismatch")
 	// ErrShape: a shape of the wrong rank, a negative dimension, or data
 	// whose length does not match its shape.
 	ErrShape = errors.New("typed: bad shape")
@@ -27,3 +32,21 @@ var (
 func IndexError(i, j, rows, cols int) error {
 	return fmt.Errorf("typed: index (%d, %d) out of range for shape (%d, %d)", i, j, rows, cols)
 }
+
+// DTypeError is the error for data of one dtype read as another. It
+// matches both ErrMismatch and ErrDType with errors.Is.
+type DTypeError struct {
+	// Got is the dtype the input holds; Want the one the reader holds.
+	Got, Want DType
+}
+
+func (e *DTypeError) Error() string {
+	want := e.Want.Descr()
+	if e.Want.Flexible() && e.Want.Size == 0 { // any width will do
+		want = string(e.Want.Kind)
+	}
+	return fmt.Sprintf("typed: dtype mismatch: the input holds %s (%s), the reader wants %s (%s)", e.Got, e.Got.Descr(), e.Want, want)
+}
+
+// Is reports whether target is ErrMismatch or ErrDType.
+func (e *DTypeError) Is(target error) bool { return target == ErrMismatch || target == ErrDType }

@@ -69,12 +69,9 @@ func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
 }
 
 // MismatchError is the error for a file whose dtype is not the one a typed
-// reader holds.
+// reader holds: a *DTypeError.
 func MismatchError(got, want DType) error {
-	if want.Flexible() && want.Size == 0 { // any width will do
-		return fmt.Errorf("%w: file holds %s (%s), want %s (%c)", ErrDType, got, got.Descr(), want, want.Kind)
-	}
-	return fmt.Errorf("%w: file holds %s (%s), want %s (%s)", ErrDType, got, got.Descr(), want, want.Descr())
+	return &DTypeError{Got: got, Want: want}
 }
 
 // checkArray is CheckArray: what every writer checks first.
