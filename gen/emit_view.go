@@ -44,38 +44,53 @@ func emitViews(f *File, n names) {
 	)
 	f.Line()
 
+	check := If(Id("ndim").Op("==").Lit(2)).Block(
+		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
+	).Else().If(Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id(n.dtypeVar), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err()))
+	// body checks b against (ndim, rows, cols) and makes it Data; view and
+	// setData share it rather than call each other, because a call is a
+	// third of a view's time.
+	body := func() []Code {
+		return []Code{
+			check.Clone(),
+			validate.Clone(),
+			Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
+			Var().Id("zero").Add(elem(n)),
+			// An empty b may point into a block smaller than one element, which
+			// checkptr rightly refuses to convert: nothing to view, so no pointer.
+			Switch().Block(
+				Case(Len(Id("b")).Op("==").Lit(0)).Block(
+					Id("a").Dot("Data").Op("=").Nil(),
+				),
+				Case(Uintptr().Call(Id("p")).Op("%").Qual("unsafe", "Alignof").Call(Id("zero")).Op("==").Lit(0)).Block(
+					Id("a").Dot("Data").Op("=").Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)),
+				),
+				Default().Block(
+					Id("a").Dot("Data").Op("=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
+					Copy(Id("a").Dot("Bytes").Call(), Id("b")),
+				),
+			),
+			List(Id("a").Dot("Rows"), Id("a").Dot("Cols"), Id("a").Dot("flat")).Op("=").List(Id("rows"), Id("cols"), Uint8().Call(Lit(2).Op("-").Id("ndim"))),
+			Return(Nil()),
+		}
+	}
+
 	// It is kept apart from FromBytes so that FromBytes is small enough to be inlined.
-	docf(f, "view is setData for numpy's shape.")
-	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), Id("shape").Index().Int()).Error().Block(
-		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
-		If(Err().Op("!=").Nil()).Block(Return(Err())),
-		Return(Id("a").Dot("setData").Call(Id("b"), Id("ndim"), Id("rows"), Id("cols"))),
-	)
+	docf(f, "view checks b against numpy's shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
+	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), Id("shape").Index().Int()).Error().Block(append([]Code{
+		// The usual 2-D shape needs no call to typed.Dims.
+		List(Id("ndim"), Id("rows"), Id("cols")).Op(":=").List(Lit(2), Lit(0), Lit(0)),
+		If(Len(Id("shape")).Op("==").Lit(2)).Block(
+			List(Id("rows"), Id("cols")).Op("=").List(Id("shape").Index(Lit(0)), Id("shape").Index(Lit(1))),
+		).Else().Block(
+			Var().Err().Error(),
+			If(List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op("=").Qual(typedPath, "Dims").Call(Id("shape")), Err().Op("!=").Nil()).Block(Return(Err())),
+		),
+	}, body()...)...)
 	f.Line()
 
-	docf(f, "setData checks b against the shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
-	f.Func().Add(recv(n)).Id("setData").Params(Id("b").Index().Byte(), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(
-		If(Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id(n.dtypeVar), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
-		validate,
-		Id("p").Op(":=").Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(Id("b"))),
-		Var().Id("zero").Add(elem(n)),
-		// An empty b may point into a block smaller than one element, which
-		// checkptr rightly refuses to convert: nothing to view, so no pointer.
-		Switch().Block(
-			Case(Len(Id("b")).Op("==").Lit(0)).Block(
-				Id("a").Dot("Data").Op("=").Nil(),
-			),
-			Case(Uintptr().Call(Id("p")).Op("%").Qual("unsafe", "Alignof").Call(Id("zero")).Op("==").Lit(0)).Block(
-				Id("a").Dot("Data").Op("=").Qual("unsafe", "Slice").Call(Parens(Op("*").Add(elem(n))).Parens(Id("p")), Len(Id("b")).Op("/").Lit(size)),
-			),
-			Default().Block(
-				Id("a").Dot("Data").Op("=").Make(Index().Add(elem(n)), Len(Id("b")).Op("/").Lit(size)),
-				Copy(Id("a").Dot("Bytes").Call(), Id("b")),
-			),
-		),
-		List(Id("a").Dot("Rows"), Id("a").Dot("Cols"), Id("a").Dot("flat")).Op("=").List(Id("rows"), Id("cols"), Uint8().Call(Lit(2).Op("-").Id("ndim"))),
-		Return(Nil()),
-	)
+	docf(f, "setData is view for a shape given as rank and rows x cols.")
+	f.Func().Add(recv(n)).Id("setData").Params(Id("b").Index().Byte(), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(body()...)
 	f.Line()
 
 	// func (a *Float64Array2D) resize(n int) []byte {

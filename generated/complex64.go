@@ -128,19 +128,47 @@ func Complex64Array2DFromBytes(b []byte, shape ...int) (a *Complex64Array2D, err
 	return a, err
 }
 
-// view is setData for numpy's shape.
+// view checks b against numpy's shape and makes it the array's data: the same memory when aligned
+// for complex64, a copy when not. It changes nothing on error.
 func (a *Complex64Array2D) view(b []byte, shape []int) error {
-	ndim, rows, cols, err := typed.Dims(shape)
-	if err != nil {
+	ndim, rows, cols := 2, 0, 0
+	if len(shape) == 2 {
+		rows, cols = shape[0], shape[1]
+	} else {
+		var err error
+		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+			return err
+		}
+	}
+	if ndim == 2 {
+		if err := typed.CheckData(complex64Array2DDType, rows, cols, len(b)); err != nil {
+			return err
+		}
+	} else if err := typed.CheckArray(complex64Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
-	return a.setData(b, ndim, rows, cols)
+	p := unsafe.Pointer(unsafe.SliceData(b))
+	var zero complex64
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
+		a.Data = unsafe.Slice((*complex64)(p), len(b)/8)
+	default:
+		a.Data = make([]complex64, len(b)/8)
+		copy(a.Bytes(), b)
+	}
+	a.Rows, a.Cols, a.flat = rows, cols, uint8(2-ndim)
+	return nil
 }
 
-// setData checks b against the shape and makes it the array's data: the same memory when aligned
-// for complex64, a copy when not. It changes nothing on error.
+// setData is view for a shape given as rank and rows x cols.
 func (a *Complex64Array2D) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckArray(complex64Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	if ndim == 2 {
+		if err := typed.CheckData(complex64Array2DDType, rows, cols, len(b)); err != nil {
+			return err
+		}
+	} else if err := typed.CheckArray(complex64Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))

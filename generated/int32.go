@@ -127,19 +127,47 @@ func Int32Array2DFromBytes(b []byte, shape ...int) (a *Int32Array2D, err error) 
 	return a, err
 }
 
-// view is setData for numpy's shape.
+// view checks b against numpy's shape and makes it the array's data: the same memory when aligned
+// for int32, a copy when not. It changes nothing on error.
 func (a *Int32Array2D) view(b []byte, shape []int) error {
-	ndim, rows, cols, err := typed.Dims(shape)
-	if err != nil {
+	ndim, rows, cols := 2, 0, 0
+	if len(shape) == 2 {
+		rows, cols = shape[0], shape[1]
+	} else {
+		var err error
+		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+			return err
+		}
+	}
+	if ndim == 2 {
+		if err := typed.CheckData(int32Array2DDType, rows, cols, len(b)); err != nil {
+			return err
+		}
+	} else if err := typed.CheckArray(int32Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
-	return a.setData(b, ndim, rows, cols)
+	p := unsafe.Pointer(unsafe.SliceData(b))
+	var zero int32
+	switch {
+	case len(b) == 0:
+		a.Data = nil
+	case uintptr(p)%unsafe.Alignof(zero) == 0:
+		a.Data = unsafe.Slice((*int32)(p), len(b)/4)
+	default:
+		a.Data = make([]int32, len(b)/4)
+		copy(a.Bytes(), b)
+	}
+	a.Rows, a.Cols, a.flat = rows, cols, uint8(2-ndim)
+	return nil
 }
 
-// setData checks b against the shape and makes it the array's data: the same memory when aligned
-// for int32, a copy when not. It changes nothing on error.
+// setData is view for a shape given as rank and rows x cols.
 func (a *Int32Array2D) setData(b []byte, ndim, rows, cols int) error {
-	if err := typed.CheckArray(int32Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	if ndim == 2 {
+		if err := typed.CheckData(int32Array2DDType, rows, cols, len(b)); err != nil {
+			return err
+		}
+	} else if err := typed.CheckArray(int32Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))

@@ -228,20 +228,29 @@ func truncated(what string, want, got int) error {
 // (n,) as 1 x n, () as 1 x 1. A rank over 2 or a negative dimension is an
 // ErrShape.
 func Dims(shape []int) (ndim, rows, cols int, err error) {
+	// Small enough to inline: FromBytes calls it on every view.
 	switch len(shape) {
-	case 0:
-		return 0, 1, 1, nil
-	case 1:
-		ndim, rows, cols = 1, 1, shape[0]
 	case 2:
 		ndim, rows, cols = 2, shape[0], shape[1]
+	case 1:
+		ndim, rows, cols = 1, 1, shape[0]
+	case 0:
+		return 0, 1, 1, nil
 	default:
-		return 0, 0, 0, fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
+		return 0, 0, 0, dimsError(shape)
 	}
 	if rows < 0 || cols < 0 {
-		return 0, 0, 0, fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
+		return 0, 0, 0, dimsError(shape)
 	}
 	return ndim, rows, cols, nil
+}
+
+// dimsError says why Dims refused shape.
+func dimsError(shape []int) error {
+	if len(shape) > 2 {
+		return fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
+	}
+	return fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
 }
 
 // intsString is shapeString for a shape held as ints. It copies the

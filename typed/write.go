@@ -82,11 +82,11 @@ func checkArray(dt DType, ndim, rows, cols, dataLen int) error {
 // CheckArray is CheckRank and CheckData, with errors that name numpy's
 // shape ((3,) rather than the (1, 3) it is held as).
 func CheckArray(dt DType, ndim, rows, cols, dataLen int) error {
-	if err := CheckRank(ndim, rows, cols); err != nil {
-		return err
-	}
 	if ndim == 2 {
 		return CheckData(dt, rows, cols, dataLen)
+	}
+	if err := CheckRank(ndim, rows, cols); err != nil {
+		return err
 	}
 	n, err := DataLen(dt, rows, cols, Limits{})
 	if err == nil && n != dataLen {
