@@ -59,6 +59,10 @@ func TestCLIMisuse(t *testing.T) {
 		{"-type", "%s-bad"},
 		{"-type", "%s%s"},
 		{"-family", "x", "-dtypes", "int8"},
+		{"-family", "x", "-dispatch", "Mat"},
+		{"-dispatch", "%s%s"},
+		{"-dispatch", "Mat-"},
+		{"-dispatch", "%d"},
 		{"stray"},
 		{"-nosuchflag"},
 	} {

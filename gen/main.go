@@ -20,12 +20,13 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
 func usage() {
 	fmt.Fprintf(os.Stderr, `Usage of gen:
-	gen [-dtypes float32,int64] [-type %%sMatrix] [-pkg name] [-o file]
+	gen [-dtypes float32,int64] [-type %%sMatrix] [-dispatch prefix] [-pkg name] [-o file]
 	gen -family dir
 Flags:
 `)
@@ -44,6 +45,7 @@ func main() {
 	output := flag.String("o", "", "output file (default npy2d_arrays.go in the current directory)")
 	pkg := flag.String("pkg", "", "package name of the output (default: the package in the output's directory, or $GOPACKAGE)")
 	pattern := flag.String("type", DefaultTypePattern, "pattern for type names; %s receives the table's name, such as Float64")
+	dispatch := flag.String("dispatch", DefaultDispatch, "names of the functions that choose a type at run time (ReadNPY, FromBytes, AsType, ...): a pattern with one %s, which receives the name, or a prefix (Mat gives MatReadNPY); \"\" writes none of them")
 	family := flag.String("family", "", "write the whole family with tests into this directory (the npy2d repository's own use)")
 	flag.Usage = usage
 	flag.Parse()
@@ -52,7 +54,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*family, *dtypes, *output, *pkg, *pattern); err != nil {
+	if err := run(*family, *dtypes, *output, *pkg, *pattern, *dispatch); err != nil {
 		log.Print(err)
 		if _, misuse := err.(usageError); misuse {
 			flag.Usage()
@@ -64,8 +66,13 @@ func main() {
 // usageError is an error in the flags rather than in generation.
 type usageError struct{ error }
 
-func run(family, dtypes, output, pkg, pattern string) error {
+func run(family, dtypes, output, pkg, pattern, dispatch string) error {
 	if err := checkPattern(pattern); err != nil {
+		return usageError{err}
+	}
+	dispatchFlag := dispatch
+	dispatch, err := dispatchPattern(dispatch)
+	if err != nil {
 		return usageError{err}
 	}
 	selected, err := selectDTypes(dtypes)
@@ -73,7 +80,7 @@ func run(family, dtypes, output, pkg, pattern string) error {
 		return usageError{err}
 	}
 	if family != "" {
-		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern {
+		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern || dispatchFlag != DefaultDispatch {
 			return usageError{fmt.Errorf("-family takes no other flag")}
 		}
 		return writeFamily(family, familyConfig(family))
@@ -86,7 +93,7 @@ func run(family, dtypes, output, pkg, pattern string) error {
 			return err
 		}
 	}
-	src, err := RenderFile(Config{Package: pkg, DTypes: selected, TypePattern: pattern, Command: command()})
+	src, err := RenderFile(Config{Package: pkg, DTypes: selected, TypePattern: pattern, Dispatch: dispatch, Command: command()})
 	if err != nil {
 		return err
 	}
@@ -94,9 +101,17 @@ func run(family, dtypes, output, pkg, pattern string) error {
 }
 
 // command is the command line recorded in the header, as stringer records
-// its own: the program's base name and its arguments.
+// its own: the program's base name and its arguments, an empty or spaced
+// argument quoted as a go:generate line quotes it.
 func command() string {
-	return strings.Join(append([]string{"gen"}, os.Args[1:]...), " ")
+	args := []string{"gen"}
+	for _, a := range os.Args[1:] {
+		if a == "" || strings.ContainsAny(a, " \t\"") {
+			a = strconv.Quote(a)
+		}
+		args = append(args, a)
+	}
+	return strings.Join(args, " ")
 }
 
 // writeFamily rewrites dir with the family, removing generated files the
