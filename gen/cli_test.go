@@ -82,13 +82,64 @@ func TestCLIMisuse(t *testing.T) {
 	}
 }
 
-// TestCLIHelp checks that -h ends with the line to paste.
+// TestCLIHelp checks that -h ends with the line to paste for the way gen
+// was started: go run, go tool (go.mod's tool directive names gen), or
+// both lines when gen runs on its own.
 func TestCLIHelp(t *testing.T) {
-	out, _ := exec.Command(genBinary(t), "-h").CombinedOutput()
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	last := strings.TrimSpace(lines[len(lines)-1])
-	if !strings.HasPrefix(last, "//go:generate go run github.com/npy2d/npy2d/gen") {
-		t.Errorf("usage ends with %q, want the //go:generate line", last)
+	const run = "//go:generate go run github.com/npy2d/npy2d/gen"
+	const tool = "//go:generate go tool github.com/npy2d/npy2d/gen"
+	for _, c := range []struct {
+		name string
+		cmd  *exec.Cmd
+		want []string
+	}{
+		{"binary", exec.Command(genBinary(t), "-h"), []string{tool, run}},
+		{"go run", exec.Command("go", "run", ".", "-h"), []string{run}},
+		{"go tool", exec.Command("go", "tool", "github.com/npy2d/npy2d/gen", "-h"), []string{tool}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, err := c.cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+			got := lines[max(0, len(lines)-len(c.want)):]
+			for i := range got {
+				got[i] = strings.TrimSpace(got[i])
+				if !strings.HasPrefix(got[i], c.want[i]) {
+					t.Errorf("usage ends with %q, want lines starting %q", got, c.want)
+					break
+				}
+			}
+			if len(c.want) == 1 && strings.Contains(string(out), map[string]string{run: tool, tool: run}[c.want[0]]) {
+				t.Errorf("usage also suggests the other way:\n%s", out)
+			}
+		})
+	}
+}
+
+// TestGoSubcommand checks how the parent's arguments are read.
+func TestGoSubcommand(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"go", "run", "."}, "run"},
+		{[]string{"/usr/local/go/bin/go", "tool", "github.com/npy2d/npy2d/gen", "-h"}, "tool"},
+		{[]string{"go", "tool", "gen"}, "tool"},
+		{[]string{"go", "-C", "sub", "run", "./gen"}, "run"},
+		{[]string{"go", "-C=sub", "tool", "gen"}, "tool"},
+		{[]string{`C:\Go\bin\go.exe`, "run", "."}, "run"},
+		{[]string{"go", "generate", "./..."}, ""},
+		{[]string{"go", "-C"}, ""},
+		{[]string{"bash", "-c", "go run ."}, ""},
+		{[]string{"gopls", "run"}, ""},
+		{[]string{"go"}, ""},
+		{nil, ""},
+	} {
+		if got := goSubcommand(c.args); got != c.want {
+			t.Errorf("goSubcommand(%q) = %q, want %q", c.args, got, c.want)
+		}
 	}
 }
 

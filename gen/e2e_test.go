@@ -163,6 +163,11 @@ func TestConsumerModule(t *testing.T) {
 				}
 			}
 			goCmd(t, dir, "go", "vet", "./...")
+			// gen -h suggests the line for the way it was started here.
+			help := goCmd(t, dir, "go", append(strings.Fields(way.line)[1:], "-h")...)
+			if !strings.Contains(help, "//go:generate "+way.line+" ") || strings.Count(help, "//go:generate") != 1 {
+				t.Errorf("%s -h suggests another line:\n%s", way.line, help)
+			}
 			want := "float32 2 3 2.5 [0 0 1 1 2 2]\nstr288 [2] [setosa virginica]\n[2] [0 44] [0 0 1 1 2 2]\n"
 			if out := goCmd(t, dir, "go", "run", "./cmd/roundtrip"); out != want {
 				t.Errorf("round trip printed %q", out)

@@ -31,11 +31,16 @@ func usage() {
 Flags:
 `)
 	flag.PrintDefaults()
-	fmt.Fprintf(os.Stderr, `
-Paste this line into a file of the package that should hold the types:
-
-	//go:generate go run github.com/npy2d/npy2d/gen -dtypes float32,int64
-`)
+	lines := generateLines(launcher())
+	if len(lines) == 1 {
+		fmt.Fprintf(os.Stderr, "\nPaste this line into a file of the package that should hold the types:\n\n\t%s\n", lines[0])
+		return
+	}
+	fmt.Fprintf(os.Stderr, "\nPaste one of these lines into a file of the package that should hold the types,\n"+
+		"go tool when go.mod names %s in a tool directive (go get -tool), go run otherwise:\n\n", genPath)
+	for _, l := range lines {
+		fmt.Fprintf(os.Stderr, "\t%s\n", l)
+	}
 }
 
 func main() {
