@@ -12,8 +12,9 @@ import . "github.com/dave/jennifer/jen"
 //	func DecodeJSON(b []byte) (typed.Array, error)
 //
 // each a switch over the generated dtypes; the others are reported as
-// unsupported, naming the dtypes this package holds. c.Dispatch names
-// them (MatReadNPY, ...); without a pattern there are none.
+// unsupported, naming the dtypes this package holds. These are the
+// family's names; c.Dispatch makes them (VectorReadNPY for "Vector%s"),
+// and without a pattern there are none.
 func emitDispatch(f *File, c Config) {
 	if c.Dispatch == "" {
 		return

@@ -12,6 +12,21 @@
 // writes one file with the chosen types and a dispatch for them into the
 // package that holds the line, using only github.com/npy2d/npy2d/typed at
 // run time.
+//
+// Every name gen declares in a consumer's package is chosen by its flags:
+// -type names the types and what belongs to each (Float32Matrix,
+// NewFloat32Matrix, Float32MatrixFromBytes, AsFloat32Matrix, and the
+// unexported float32MatrixDType, float32MatrixView, float32MatrixLike);
+// -dispatch names the functions that choose a type at run time (ReadNPY,
+// ReadNPYWithLimits, ReadArrayData, NewArray, FromBytes, DecodeJSON,
+// AsType), or omits them. So a package can hold several runs, each with its
+// own -o file, as long as their types differ and at most one keeps the plain
+// dispatch names:
+//
+//	//go:generate go tool github.com/npy2d/npy2d/gen -dtypes float32,int64 -type %sMatrix
+//	//go:generate go tool github.com/npy2d/npy2d/gen -dtypes float64 -type %sVector -dispatch Vector -o vectors.go
+//
+// gives ReadNPY for the matrices and VectorReadNPY for the vectors.
 package main
 
 import (
