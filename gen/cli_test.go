@@ -164,3 +164,43 @@ func TestCLIWritesPackage(t *testing.T) {
 		t.Errorf("file starts %q, want %q", string(src)[:min(len(src), len(want))], want)
 	}
 }
+
+// TestCLIClashes checks that a run refuses to write a file that would
+// redeclare a name of the package, naming the flag that avoids it, and that
+// runs with their own names share a package.
+func TestCLIClashes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "own.go"), []byte("package weights\n\nfunc ReadNPY() {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gen := func(args ...string) (string, error) {
+		cmd := exec.Command(genBinary(t), args...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	for _, c := range []struct {
+		args  []string
+		clash string // "" when the run must succeed
+	}{
+		{[]string{"-dtypes", "uint8", "-o", "arrays.go"}, "ReadNPY (own.go:3)"},
+		{[]string{"-dtypes", "uint8", "-dispatch", "W", "-o", "arrays.go"}, ""},
+		{[]string{"-dtypes", "int8", "-dispatch", "W", "-o", "more.go"}, "WReadNPY (arrays.go:"},
+		{[]string{"-dtypes", "uint8", "-dispatch", "", "-o", "more.go"}, "Uint8Array2D (arrays.go:"},
+		{[]string{"-dtypes", "int8", "-dispatch", "", "-o", "more.go"}, ""},
+		{[]string{"-dtypes", "uint8", "-dispatch", "W", "-o", "arrays.go"}, ""}, // its own file is no clash
+	} {
+		out, err := gen(c.args...)
+		switch {
+		case c.clash == "" && err != nil:
+			t.Errorf("gen %q: %v\n%s", c.args, err, out)
+		case c.clash != "" && err == nil:
+			t.Errorf("gen %q succeeded, want a clash with %s", c.args, c.clash)
+		case c.clash != "" && (!strings.Contains(out, c.clash) || !strings.Contains(out, "-dispatch PREFIX")):
+			t.Errorf("gen %q: message %q does not name %s and the flag", c.args, out, c.clash)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "more.go")); err != nil {
+		t.Error(err)
+	}
+}

@@ -117,6 +117,9 @@ func run(family, dtypes, output, pkg, pattern, dispatch string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkClashes(output, src); err != nil {
+		return err
+	}
 	return os.WriteFile(output, src, 0o644)
 }
 
