@@ -36,9 +36,6 @@ const DefaultTypePattern = "%sArray2D"
 // DefaultDispatch gives the family's dispatch names, ReadNPY and so on.
 const DefaultDispatch = "%s"
 
-// dispatchBases are the dispatch functions' names before the pattern.
-var dispatchBases = []string{"ReadNPY", "ReadNPYWithLimits", "ReadArrayData", "NewArray", "FromBytes", "DecodeJSON", "AsType"}
-
 // dispatchPattern turns the -dispatch flag into Config.Dispatch: a pattern
 // as it is, a plain word as a prefix ("Mat" is "Mat%s"), and "" as "".
 func dispatchPattern(flag string) (string, error) {
