@@ -63,6 +63,7 @@ func TestCLIMisuse(t *testing.T) {
 		{"-dispatch", "%s%s"},
 		{"-dispatch", "Mat-"},
 		{"-dispatch", "%d"},
+		{`-dispatch=""`},
 		{"stray"},
 		{"-nosuchflag"},
 	} {

@@ -39,6 +39,10 @@ const DefaultDispatch = "%s"
 // dispatchPattern turns the -dispatch flag into Config.Dispatch: a pattern
 // as it is, a plain word as a prefix ("Mat" is "Mat%s"), and "" as "".
 func dispatchPattern(flag string) (string, error) {
+	if strings.ContainsAny(flag, `"'`) {
+		// go generate passes -dispatch="" on with its quotes.
+		return "", fmt.Errorf("dispatch pattern %q holds quotes; for no dispatch functions write -dispatch \"\" (two arguments) or -dispatch=", flag)
+	}
 	p := flag
 	if p != "" && !strings.Contains(p, "%") {
 		p += "%s"
