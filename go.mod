@@ -11,3 +11,5 @@ require (
 	golang.org/x/mod v0.33.0 // indirect
 	golang.org/x/sync v0.19.0 // indirect
 )
+
+tool github.com/npy2d/npy2d/gen

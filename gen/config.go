@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"github.com/npy2d/npy2d/typed"
@@ -20,12 +21,47 @@ type Config struct {
 	// TypePattern names a generated type: a fmt pattern with one %s, which
 	// receives the table's TypeName ("%sArray2D" gives Float64Array2D).
 	TypePattern string
+	// Dispatch names the package-level functions that choose a type at run
+	// time (ReadNPY, FromBytes, AsType, ...): a fmt pattern with one %s,
+	// which receives the function's name ("%s" gives ReadNPY, "Mat%s" gives
+	// MatReadNPY). Empty, the file has none of them.
+	Dispatch string
 	// Command is the command line recorded in the Code generated header.
 	Command string
 }
 
 // DefaultTypePattern gives the family's names, Float64Array2D and so on.
 const DefaultTypePattern = "%sArray2D"
+
+// DefaultDispatch gives the family's dispatch names, ReadNPY and so on.
+const DefaultDispatch = "%s"
+
+// dispatchPattern turns the -dispatch flag into Config.Dispatch: a pattern
+// as it is, a plain word as a prefix ("Mat" is "Mat%s"), and "" as "".
+func dispatchPattern(flag string) (string, error) {
+	if strings.ContainsAny(flag, `"'`) {
+		// go generate passes -dispatch="" on with its quotes.
+		return "", fmt.Errorf("dispatch pattern %q holds quotes; for no dispatch functions write -dispatch \"\" (two arguments) or -dispatch=", flag)
+	}
+	p := flag
+	if p != "" && !strings.Contains(p, "%") {
+		p += "%s"
+	}
+	if p == "" {
+		return "", nil
+	}
+	if strings.Count(p, "%s") != 1 || strings.Count(p, "%") != 1 {
+		return "", fmt.Errorf("dispatch pattern %q must hold exactly one %%s", flag)
+	}
+	if !token.IsIdentifier(fmt.Sprintf(p, "ReadNPY")) {
+		return "", fmt.Errorf("dispatch pattern %q does not give a Go identifier", flag)
+	}
+	return p, nil
+}
+
+// dispatch returns the name of the dispatch function base ("ReadNPY")
+// under c's pattern.
+func (c Config) dispatch(base string) string { return fmt.Sprintf(c.Dispatch, base) }
 
 // selectDTypes returns the table rows named in list (comma-separated numpy
 // names), in table order; an empty list selects every row.

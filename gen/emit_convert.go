@@ -17,11 +17,15 @@ func asName(n names) string { return "As" + n.Type }
 
 // likeName is the helper that makes an array of n's type with another
 // array's shape: float64Array2DLike.
-func likeName(n names) string { return strings.ToLower(n.Type[:1]) + n.Type[1:] + "Like" }
+func likeName(n names) string { return lowerFirst(n.Type) + "Like" }
 
-// astypeSourceName is the helper that brings any typed.Array to one of the
-// package's types.
-const astypeSourceName = "astypeSource"
+// viewName is the helper that brings an array of n's dtype to n's type:
+// float64Array2DView. Like every unexported name the generator declares, it
+// derives from a type name, so that two runs in one package, which must
+// generate different types, never declare the same name.
+func viewName(n names) string { return lowerFirst(n.Type) + "View" }
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 
 // numeric are the names of the dtypes that convert: the generated ones
 // without the string kinds.
@@ -35,12 +39,13 @@ func (c Config) numeric() []names {
 	return out
 }
 
-// emitConvert writes AsType, one As function per dtype, and their helpers:
+// emitConvert writes AsType (when c has dispatch functions, under their
+// pattern), one As function per dtype, and their helpers:
 //
 //	func AsType(a typed.Array, dt typed.DType) (typed.Array, error)
 //	func AsFloat64Array2D(a typed.Array) (*Float64Array2D, error)
+//	func float64Array2DView(a typed.Array) (*Float64Array2D, error)
 //	func float64Array2DLike(a typed.Array, data []float64) *Float64Array2D
-//	func astypeSource(a typed.Array, to typed.DType) (typed.Array, error)
 func emitConvert(f *File, c Config) {
 	all := c.numeric()
 	var dts []typed.DType
@@ -49,7 +54,35 @@ func emitConvert(f *File, c Config) {
 	}
 	held := dtypeNames(dts)
 
-	docf(f, "AsType returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated type and with a's shape and rank. "+
+	// Where the As functions' doc finds numpy's rules.
+	rules := "numpy's rules: integers wrap around, floats become integers by truncation toward zero, complex numbers give their real part, != 0 makes a bool, and NaN, infinities and out-of-range floats give no defined integer"
+	if c.Dispatch != "" {
+		rules = c.dispatch("AsType") + " gives the rules"
+		emitAsType(f, c.dispatch("AsType"), all, held)
+	}
+	for _, to := range all {
+		emitAs(f, to, all, held, rules)
+	}
+	for _, n := range all {
+		emitView(f, n)
+	}
+	for _, n := range all {
+		emitLike(f, n)
+	}
+}
+
+// emitAsType writes the conversion to any of the generated dtypes:
+//
+//	func AsType(a typed.Array, dt typed.DType) (typed.Array, error) {
+//		switch dt.Name {
+//		case "float64":
+//			b, err := AsFloat64Array2D(a)
+//			...
+//		}
+//		...
+//	}
+func emitAsType(f *File, name string, all []names, held string) {
+	docf(f, name+" returns a converted to dtype dt, as numpy's a.astype(dt) converts it, in dt's generated type and with a's shape and rank. "+
 		"The rules are numpy's: integers wrap around into a narrower or differently signed type (int16 -1 is uint8 255, int64 300 is int8 44); "+
 		"floats become integers by truncation toward zero; complex numbers become real numbers by their real part (numpy warns with ComplexWarning); "+
 		"a number becomes bool by != 0 (NaN is true, and so is a complex number with either part non-zero); bool becomes 0 or 1; "+
@@ -57,7 +90,7 @@ func emitConvert(f *File, c Config) {
 		"As in numpy, a float or complex value that is NaN, infinite, or outside the range of a target integer type gives no defined integer: the result depends on the CPU, and code should not rely on it. "+
 		"When a already holds dt no copy is made: the result is a itself when a is one of this package's types, and a view of a's memory otherwise. "+
 		"String arrays are not converted, nor dtypes this package does not convert (it converts %s): both give an error wrapping typed.ErrDType.", strings.ReplaceAll(held, ",", ", "))
-	f.Func().Id("AsType").Params(Id("a").Qual(typedPath, "Array"), Id("dt").Qual(typedPath, "DType")).Params(Qual(typedPath, "Array"), Error()).Block(
+	f.Func().Id(name).Params(Id("a").Qual(typedPath, "Array"), Id("dt").Qual(typedPath, "DType")).Params(Qual(typedPath, "Array"), Error()).Block(
 		Switch(Id("dt").Dot("Name")).BlockFunc(func(g *Group) {
 			for _, n := range all {
 				// b, err := AsFloat64Array2D(a); if err != nil { return nil, err }; return b, nil
@@ -74,29 +107,30 @@ func emitConvert(f *File, c Config) {
 		Return(Nil(), Qual("fmt", "Errorf").Call(Lit("%w: astype to %s: this package converts "+held), Qual(typedPath, "ErrDType"), Id("dt"))),
 	)
 	f.Line()
+}
 
-	for _, to := range all {
-		emitAs(f, to, all)
-	}
-
-	docf(f, "%s returns a as one of this package's types, to be converted to dtype to: a itself, or a view of the memory of another package's array. String arrays, dtypes this package does not hold and data that does not fit the shape are refused.", astypeSourceName)
-	f.Func().Id(astypeSourceName).Params(Id("a").Qual(typedPath, "Array"), Id("to").Qual(typedPath, "DType")).Params(Qual(typedPath, "Array"), Error()).Block(
-		Id("dt").Op(":=").Id("a").Dot("DType").Call(),
-		If(Id("dt").Dot("Flexible").Call()).Block(
-			Return(Nil(), Qual("fmt", "Errorf").Call(Lit("%w: astype from %s to %s: string arrays are not converted"), Qual(typedPath, "ErrDType"), Id("dt"), Id("to"))),
-		),
+// emitView writes the step that brings the array to convert from to one of
+// the package's types, checking that its data fits its shape:
+//
+//	func float64Array2DView(a typed.Array) (*Float64Array2D, error) {
+//		rows, cols := a.Shape()
+//		if err := typed.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+//			return nil, err
+//		}
+//		if s, ok := a.(*Float64Array2D); ok {
+//			return s, nil
+//		}
+//		return Float64Array2DFromBytes(a.Bytes(), rows, cols)
+//	}
+func emitView(f *File, n names) {
+	docf(f, "%s returns a, an array of dtype %s, as a *%s: a itself, or a view of the memory of another package's array (or of another generator run's). Data that does not fit the shape is refused.", viewName(n), n.dt.Name, n.Type)
+	f.Func().Id(viewName(n)).Params(Id("a").Qual(typedPath, "Array")).Params(Op("*").Id(n.Type), Error()).Block(
 		List(Id("rows"), Id("cols")).Op(":=").Id("a").Dot("Shape").Call(),
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id("dt"), Id("rows"), Id("cols"), Len(Id("a").Dot("Bytes").Call())), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		Switch(Id("a").Assert(Type())).Block(
-			Case(typeList(all)...).Block(Return(Id("a"), Nil())),
-		),
-		Return(Id("FromBytes").Call(Id("a").Dot("Bytes").Call(), Id("dt").Dot("Name"), Id("rows"), Id("cols"))),
+		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("a").Dot("Bytes").Call())), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+		If(List(Id("s"), Id("ok")).Op(":=").Id("a").Assert(Op("*").Id(n.Type)), Id("ok")).Block(Return(Id("s"), Nil())),
+		Return(Id(n.FromBytes).Call(Id("a").Dot("Bytes").Call(), Id("rows"), Id("cols"))),
 	)
 	f.Line()
-
-	for _, n := range all {
-		emitLike(f, n)
-	}
 }
 
 func typeList(all []names) []Code {
@@ -133,32 +167,45 @@ func emitLike(f *File, n names) {
 //		if b, ok := a.(*Float64Array2D); ok {
 //			return b, nil
 //		}
-//		src, err := astypeSource(a, float64Array2DDType)
-//		if err != nil {
-//			return nil, err
-//		}
 //		var data []float64
-//		switch s := src.(type) {
-//		case *Int8Array2D:
+//		switch dt := a.DType(); dt.Name {
+//		case "int8":
+//			s, err := int8Array2DView(a)
+//			if err != nil {
+//				return nil, err
+//			}
 //			data = make([]float64, len(s.Data))
 //			for i, v := range s.Data {
 //				data[i] = float64(v)
 //			}
 //		...
+//		default:
+//			if dt.Flexible() {
+//				return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", ...)
+//			}
+//			return nil, fmt.Errorf("%w: astype from %s to %s: this package converts ...", ...)
 //		}
 //		return float64Array2DLike(a, data), nil
 //	}
-func emitAs(f *File, to names, all []names) {
-	docf(f, "%s returns a's values as %s, numpy's a.astype('%s'), with a's shape and rank; AsType gives the rules. When a is a *%s it is returned itself, not a copy.", asName(to), describe(to), to.dt.Name, to.Type)
+func emitAs(f *File, to names, all []names, held, rules string) {
+	docf(f, "%s returns a's values as %s, numpy's a.astype('%s'), with a's shape and rank; %s. When a is a *%s it is returned itself, not a copy.", asName(to), describe(to), to.dt.Name, rules, to.Type)
 	f.Func().Id(asName(to)).Params(Id("a").Qual(typedPath, "Array")).Params(Op("*").Id(to.Type), Error()).Block(
 		If(List(Id("b"), Id("ok")).Op(":=").Id("a").Assert(Op("*").Id(to.Type)), Id("ok")).Block(Return(Id("b"), Nil())),
-		List(Id("src"), Err()).Op(":=").Id(astypeSourceName).Call(Id("a"), Id(to.dtypeVar)),
-		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Var().Id("data").Index().Add(elem(to)),
-		Switch(Id("s").Op(":=").Id("src").Assert(Type())).BlockFunc(func(g *Group) {
+		Switch(Id("dt").Op(":=").Id("a").Dot("DType").Call(), Id("dt").Dot("Name")).BlockFunc(func(g *Group) {
 			for _, from := range all {
-				g.Case(Op("*").Id(from.Type)).Block(convertBody(from, to)...)
+				body := []Code{
+					List(Id("s"), Err()).Op(":=").Id(viewName(from)).Call(Id("a")),
+					If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+				}
+				g.Case(Lit(from.dt.Name)).Block(append(body, convertBody(from, to)...)...)
 			}
+			g.Default().Block(
+				If(Id("dt").Dot("Flexible").Call()).Block(
+					Return(Nil(), Qual("fmt", "Errorf").Call(Lit("%w: astype from %s to %s: string arrays are not converted"), Qual(typedPath, "ErrDType"), Id("dt"), Id(to.dtypeVar))),
+				),
+				Return(Nil(), Qual("fmt", "Errorf").Call(Lit("%w: astype from %s to %s: this package converts "+held), Qual(typedPath, "ErrDType"), Id("dt"), Id(to.dtypeVar))),
+			)
 		}),
 		Return(Id(likeName(to)).Call(Id("a"), Id("data")), Nil()),
 	)

@@ -12,8 +12,14 @@ import . "github.com/dave/jennifer/jen"
 //	func DecodeJSON(b []byte) (typed.Array, error)
 //
 // each a switch over the generated dtypes; the others are reported as
-// unsupported, naming the dtypes this package holds.
+// unsupported, naming the dtypes this package holds. These are the
+// family's names; c.Dispatch makes them (VectorReadNPY for "Vector%s"),
+// and without a pattern there are none.
 func emitDispatch(f *File, c Config) {
+	if c.Dispatch == "" {
+		return
+	}
+	name := c.dispatch
 	all := c.allNames()
 	held := dtypeNames(c.DTypes)
 	unsupported := func(dt Code) *Statement {
@@ -36,22 +42,22 @@ func emitDispatch(f *File, c Config) {
 		}
 	}
 
-	docf(f, "ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type; use a type switch or assertion to reach the typed data. Limits come from typed.DefaultLimits.")
-	f.Func().Id("ReadNPY").Params(Id("r").Qual("io", "Reader")).Params(Qual(typedPath, "Array"), Error()).Block(
-		Return(Id("ReadNPYWithLimits").Call(Id("r"), Qual(typedPath, "DefaultLimits"))),
+	docf(f, "%s reads a .npy file of any dtype this package holds and returns it as its generated type; use a type switch or assertion to reach the typed data. Limits come from typed.DefaultLimits.", name("ReadNPY"))
+	f.Func().Id(name("ReadNPY")).Params(Id("r").Qual("io", "Reader")).Params(Qual(typedPath, "Array"), Error()).Block(
+		Return(Id(name("ReadNPYWithLimits")).Call(Id("r"), Qual(typedPath, "DefaultLimits"))),
 	)
 	f.Line()
 
-	docf(f, "ReadNPYWithLimits is ReadNPY with the caller's limits on header and data size.")
-	f.Func().Id("ReadNPYWithLimits").Params(Id("r").Qual("io", "Reader"), Id("lim").Qual(typedPath, "Limits")).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "%s is %s with the caller's limits on header and data size.", name("ReadNPYWithLimits"), name("ReadNPY"))
+	f.Func().Id(name("ReadNPYWithLimits")).Params(Id("r").Qual("io", "Reader"), Id("lim").Qual(typedPath, "Limits")).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Id("lim")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		Return(Id("ReadArrayData").Call(Id("r"), Id("h"))),
+		Return(Id(name("ReadArrayData")).Call(Id("r"), Id("h"))),
 	)
 	f.Line()
 
-	docf(f, "ReadArrayData reads the data that follows header h into a new array of h's dtype.")
-	f.Func().Id("ReadArrayData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "%s reads the data that follows header h into a new array of h's dtype.", name("ReadArrayData"))
+	f.Func().Id(name("ReadArrayData")).Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Qual(typedPath, "Array"), Error()).Block(
 		Switch(Id("h").Dot("DType").Dot("Name")).Block(cases(func(n names) []Code {
 			return []Code{
 				Id("a").Op(":=").Op("&").Id(n.Type).Values(),
@@ -63,8 +69,8 @@ func emitDispatch(f *File, c Config) {
 	)
 	f.Line()
 
-	docf(f, "NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its generated type. A string dtype's width is dt's.")
-	f.Func().Id("NewArray").Params(Id("dt").Qual(typedPath, "DType"), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "%s returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its generated type. A string dtype's width is dt's.", name("NewArray"))
+	f.Func().Id(name("NewArray")).Params(Id("dt").Qual(typedPath, "DType"), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
 		If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Qual(typedPath, "DataLen").Call(Id("dt"), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values())),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
@@ -82,8 +88,8 @@ func emitDispatch(f *File, c Config) {
 	)
 	f.Line()
 
-	docf(f, "FromBytes is the Go side of np.frombuffer(b, dtype=name).reshape(shape), the raw recipe arr.tobytes(), arr.dtype.name, arr.shape: dtype is anything np.dtype() reads (\"float64\", \"<i8\", \"str320\", \"<U10\"), shape is numpy's, (rows, cols), (n,) or (). Names and descrs without a byte order mean host order, as in numpy. A numeric result is a zero-copy view of b when b is aligned and in host order, and a copy otherwise; strings are decoded.")
-	f.Func().Id("FromBytes").Params(Id("b").Index().Byte(), Id("dtype").String(), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "%s is the Go side of np.frombuffer(b, dtype=name).reshape(shape), the raw recipe arr.tobytes(), arr.dtype.name, arr.shape: dtype is anything np.dtype() reads (\"float64\", \"<i8\", \"str320\", \"<U10\"), shape is numpy's, (rows, cols), (n,) or (). Names and descrs without a byte order mean host order, as in numpy. A numeric result is a zero-copy view of b when b is aligned and in host order, and a copy otherwise; strings are decoded.", name("FromBytes"))
+	f.Func().Id(name("FromBytes")).Params(Id("b").Index().Byte(), Id("dtype").String(), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("dt"), Id("order"), Err()).Op(":=").Qual(typedPath, "ParseDType").Call(Id("dtype")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
@@ -100,8 +106,8 @@ func emitDispatch(f *File, c Config) {
 	)
 	f.Line()
 
-	docf(f, "DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.")
-	f.Func().Id("DecodeJSON").Params(Id("b").Index().Byte()).Params(Qual(typedPath, "Array"), Error()).Block(
+	docf(f, "%s decodes a JSON envelope of any dtype this package holds into its generated type, as %s does for a .npy file. Limits come from typed.DefaultLimits.", name("DecodeJSON"), name("ReadNPY"))
+	f.Func().Id(name("DecodeJSON")).Params(Id("b").Index().Byte()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Switch(Id("e").Dot("DType").Dot("Name")).Block(cases(func(n names) []Code {

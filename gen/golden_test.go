@@ -13,11 +13,11 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // TestGolden pins the consumer-mode output for one dtype under a custom
-// name pattern, so a change to what the generator emits shows up in review
+// name pattern and dispatch prefix, so a change to what the generator emits shows up in review
 // as a diff of testdata/int8_grid.golden (go test ./gen -run Golden -update).
 func TestGolden(t *testing.T) {
 	int8DType, _ := typed.LookupDType("int8")
-	got, err := RenderFile(Config{Package: "golden", DTypes: []typed.DType{int8DType}, TypePattern: "%sGrid", Command: "gen -dtypes int8 -type %sGrid"})
+	got, err := RenderFile(Config{Package: "golden", DTypes: []typed.DType{int8DType}, TypePattern: "%sGrid", Dispatch: "Grid%s", Command: "gen -dtypes int8 -type %sGrid -dispatch Grid"})
 	if err != nil {
 		t.Fatal(err)
 	}

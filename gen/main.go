@@ -12,6 +12,21 @@
 // writes one file with the chosen types and a dispatch for them into the
 // package that holds the line, using only github.com/npy2d/npy2d/typed at
 // run time.
+//
+// Every name gen declares in a consumer's package is chosen by its flags:
+// -type names the types and what belongs to each (Float32Matrix,
+// NewFloat32Matrix, Float32MatrixFromBytes, AsFloat32Matrix, and the
+// unexported float32MatrixDType, float32MatrixView, float32MatrixLike);
+// -dispatch names the functions that choose a type at run time (ReadNPY,
+// ReadNPYWithLimits, ReadArrayData, NewArray, FromBytes, DecodeJSON,
+// AsType), or omits them. So a package can hold several runs, each with its
+// own -o file, as long as their types differ and at most one keeps the plain
+// dispatch names:
+//
+//	//go:generate go tool github.com/npy2d/npy2d/gen -dtypes float32,int64 -type %sMatrix
+//	//go:generate go tool github.com/npy2d/npy2d/gen -dtypes float64 -type %sVector -dispatch Vector -o vectors.go
+//
+// gives ReadNPY for the matrices and VectorReadNPY for the vectors.
 package main
 
 import (
@@ -20,21 +35,27 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
 func usage() {
 	fmt.Fprintf(os.Stderr, `Usage of gen:
-	gen [-dtypes float32,int64] [-type %%sMatrix] [-pkg name] [-o file]
+	gen [-dtypes float32,int64] [-type %%sMatrix] [-dispatch prefix] [-pkg name] [-o file]
 	gen -family dir
 Flags:
 `)
 	flag.PrintDefaults()
-	fmt.Fprintf(os.Stderr, `
-Paste this line into a file of the package that should hold the types:
-
-	//go:generate go run github.com/npy2d/npy2d/gen -dtypes float32,int64
-`)
+	lines := generateLines(launcher())
+	if len(lines) == 1 {
+		fmt.Fprintf(os.Stderr, "\nPaste this line into a file of the package that should hold the types:\n\n\t%s\n", lines[0])
+		return
+	}
+	fmt.Fprintf(os.Stderr, "\nPaste one of these lines into a file of the package that should hold the types,\n"+
+		"go tool when go.mod names %s in a tool directive (go get -tool), go run otherwise:\n\n", genPath)
+	for _, l := range lines {
+		fmt.Fprintf(os.Stderr, "\t%s\n", l)
+	}
 }
 
 func main() {
@@ -44,6 +65,7 @@ func main() {
 	output := flag.String("o", "", "output file (default npy2d_arrays.go in the current directory)")
 	pkg := flag.String("pkg", "", "package name of the output (default: the package in the output's directory, or $GOPACKAGE)")
 	pattern := flag.String("type", DefaultTypePattern, "pattern for type names; %s receives the table's name, such as Float64")
+	dispatch := flag.String("dispatch", DefaultDispatch, "names of the functions that choose a type at run time (ReadNPY, FromBytes, AsType, ...): a pattern with one %s, which receives the name, or a prefix (Mat gives MatReadNPY); \"\" writes none of them")
 	family := flag.String("family", "", "write the whole family with tests into this directory (the npy2d repository's own use)")
 	flag.Usage = usage
 	flag.Parse()
@@ -52,7 +74,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*family, *dtypes, *output, *pkg, *pattern); err != nil {
+	if err := run(*family, *dtypes, *output, *pkg, *pattern, *dispatch); err != nil {
 		log.Print(err)
 		if _, misuse := err.(usageError); misuse {
 			flag.Usage()
@@ -64,8 +86,13 @@ func main() {
 // usageError is an error in the flags rather than in generation.
 type usageError struct{ error }
 
-func run(family, dtypes, output, pkg, pattern string) error {
+func run(family, dtypes, output, pkg, pattern, dispatch string) error {
 	if err := checkPattern(pattern); err != nil {
+		return usageError{err}
+	}
+	dispatchFlag := dispatch
+	dispatch, err := dispatchPattern(dispatch)
+	if err != nil {
 		return usageError{err}
 	}
 	selected, err := selectDTypes(dtypes)
@@ -73,7 +100,7 @@ func run(family, dtypes, output, pkg, pattern string) error {
 		return usageError{err}
 	}
 	if family != "" {
-		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern {
+		if dtypes != "" || output != "" || pkg != "" || pattern != DefaultTypePattern || dispatchFlag != DefaultDispatch {
 			return usageError{fmt.Errorf("-family takes no other flag")}
 		}
 		return writeFamily(family, familyConfig(family))
@@ -86,17 +113,28 @@ func run(family, dtypes, output, pkg, pattern string) error {
 			return err
 		}
 	}
-	src, err := RenderFile(Config{Package: pkg, DTypes: selected, TypePattern: pattern, Command: command()})
+	src, err := RenderFile(Config{Package: pkg, DTypes: selected, TypePattern: pattern, Dispatch: dispatch, Command: command()})
 	if err != nil {
+		return err
+	}
+	if err := checkClashes(output, src); err != nil {
 		return err
 	}
 	return os.WriteFile(output, src, 0o644)
 }
 
 // command is the command line recorded in the header, as stringer records
-// its own: the program's base name and its arguments.
+// its own: the program's base name and its arguments, an empty or spaced
+// argument quoted as a go:generate line quotes it.
 func command() string {
-	return strings.Join(append([]string{"gen"}, os.Args[1:]...), " ")
+	args := []string{"gen"}
+	for _, a := range os.Args[1:] {
+		if a == "" || strings.ContainsAny(a, " \t\"") {
+			a = strconv.Quote(a)
+		}
+		args = append(args, a)
+	}
+	return strings.Join(args, " ")
 }
 
 // writeFamily rewrites dir with the family, removing generated files the

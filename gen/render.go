@@ -18,7 +18,7 @@ const FamilyCommand = "go run ./gen -family generated"
 // familyConfig is how generate.go's line configures the family: every
 // dtype, the default names, the package named after its directory.
 func familyConfig(dir string) Config {
-	return Config{Package: filepath.Base(dir), DTypes: typed.DTypes(), TypePattern: DefaultTypePattern, Command: FamilyCommand}
+	return Config{Package: filepath.Base(dir), DTypes: typed.DTypes(), TypePattern: DefaultTypePattern, Dispatch: DefaultDispatch, Command: FamilyCommand}
 }
 
 // newFile starts a generated file with the header Go tools recognise,

@@ -121,80 +121,137 @@ func AsBoolArray2D(a typed.Array) (*BoolArray2D, error) {
 	if b, ok := a.(*BoolArray2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, boolArray2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []bool
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v.Float32() != 0
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]bool, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = v != 0
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, boolArray2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, boolArray2DDType)
 	}
 	return boolArray2DLike(a, data), nil
 }
@@ -206,82 +263,139 @@ func AsInt8Array2D(a typed.Array) (*Int8Array2D, error) {
 	if b, ok := a.(*Int8Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, int8Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []int8
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int8(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, int8Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, int8Array2DDType)
 	}
 	return int8Array2DLike(a, data), nil
 }
@@ -293,82 +407,139 @@ func AsInt16Array2D(a typed.Array) (*Int16Array2D, error) {
 	if b, ok := a.(*Int16Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, int16Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []int16
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int16(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, int16Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, int16Array2DDType)
 	}
 	return int16Array2DLike(a, data), nil
 }
@@ -380,82 +551,139 @@ func AsInt32Array2D(a typed.Array) (*Int32Array2D, error) {
 	if b, ok := a.(*Int32Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, int32Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []int32
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int32(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, int32Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, int32Array2DDType)
 	}
 	return int32Array2DLike(a, data), nil
 }
@@ -467,82 +695,139 @@ func AsInt64Array2D(a typed.Array) (*Int64Array2D, error) {
 	if b, ok := a.(*Int64Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, int64Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []int64
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, int64Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, int64Array2DDType)
 	}
 	return int64Array2DLike(a, data), nil
 }
@@ -554,82 +839,139 @@ func AsUint8Array2D(a typed.Array) (*Uint8Array2D, error) {
 	if b, ok := a.(*Uint8Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, uint8Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []uint8
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint8, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint8(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, uint8Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, uint8Array2DDType)
 	}
 	return uint8Array2DLike(a, data), nil
 }
@@ -641,82 +983,139 @@ func AsUint16Array2D(a typed.Array) (*Uint16Array2D, error) {
 	if b, ok := a.(*Uint16Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, uint16Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []uint16
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint16(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, uint16Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, uint16Array2DDType)
 	}
 	return uint16Array2DLike(a, data), nil
 }
@@ -728,82 +1127,139 @@ func AsUint32Array2D(a typed.Array) (*Uint32Array2D, error) {
 	if b, ok := a.(*Uint32Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, uint32Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []uint32
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint32(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, uint32Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, uint32Array2DDType)
 	}
 	return uint32Array2DLike(a, data), nil
 }
@@ -815,82 +1271,139 @@ func AsUint64Array2D(a typed.Array) (*Uint64Array2D, error) {
 	if b, ok := a.(*Uint64Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, uint64Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []uint64
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v.Float32())
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]uint64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = uint64(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, uint64Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, uint64Array2DDType)
 	}
 	return uint64Array2DLike(a, data), nil
 }
@@ -902,78 +1415,135 @@ func AsFloat16Array2D(a typed.Array) (*Float16Array2D, error) {
 	if b, ok := a.(*Float16Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, float16Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []typed.Float16
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = typed.Float16FromFloat32(1)
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(float64(v))
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		typed.Float32sToFloat16s(data, s.Data)
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		typed.Float64sToFloat16s(data, s.Data)
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat32(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]typed.Float16, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = typed.Float16FromFloat64(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, float16Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, float16Array2DDType)
 	}
 	return float16Array2DLike(a, data), nil
 }
@@ -985,80 +1555,137 @@ func AsFloat32Array2D(a typed.Array) (*Float32Array2D, error) {
 	if b, ok := a.(*Float32Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, float32Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []float32
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		typed.Float16sToFloat32s(data, s.Data)
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = real(v)
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(real(v))
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, float32Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, float32Array2DDType)
 	}
 	return float32Array2DLike(a, data), nil
 }
@@ -1070,80 +1697,137 @@ func AsFloat64Array2D(a typed.Array) (*Float64Array2D, error) {
 	if b, ok := a.(*Float64Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, float64Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []float64
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		typed.Float16sToFloat64s(data, s.Data)
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(v)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float64(real(v))
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = real(v)
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, float64Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, float64Array2DDType)
 	}
 	return float64Array2DLike(a, data), nil
 }
@@ -1155,82 +1839,139 @@ func AsComplex64Array2D(a typed.Array) (*Complex64Array2D, error) {
 	if b, ok := a.(*Complex64Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, complex64Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []complex64
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(v.Float32(), 0)
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(v, 0)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float32(v), 0)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex64(v)
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, complex64Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, complex64Array2DDType)
 	}
 	return complex64Array2DLike(a, data), nil
 }
@@ -1242,103 +1983,337 @@ func AsComplex128Array2D(a typed.Array) (*Complex128Array2D, error) {
 	if b, ok := a.(*Complex128Array2D); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, complex128Array2DDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []complex128
-	switch s := src.(type) {
-	case *BoolArray2D:
+	switch dt := a.DType(); dt.Name {
+	case "bool":
+		s, err := boolArray2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			if v {
 				data[i] = 1
 			}
 		}
-	case *Int8Array2D:
+	case "int8":
+		s, err := int8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Int16Array2D:
+	case "int16":
+		s, err := int16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Int32Array2D:
+	case "int32":
+		s, err := int32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Int64Array2D:
+	case "int64":
+		s, err := int64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Uint8Array2D:
+	case "uint8":
+		s, err := uint8Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Uint16Array2D:
+	case "uint16":
+		s, err := uint16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Uint32Array2D:
+	case "uint32":
+		s, err := uint32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Uint64Array2D:
+	case "uint64":
+		s, err := uint64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Float16Array2D:
+	case "float16":
+		s, err := float16Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v.Float32()), 0)
 		}
-	case *Float32Array2D:
+	case "float32":
+		s, err := float32Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(float64(v), 0)
 		}
-	case *Float64Array2D:
+	case "float64":
+		s, err := float64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex(v, 0)
 		}
-	case *Complex64Array2D:
+	case "complex64":
+		s, err := complex64Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]complex128, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = complex128(v)
 		}
-	case *Complex128Array2D:
+	case "complex128":
+		s, err := complex128Array2DView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, complex128Array2DDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts bool,int8,int16,int32,int64,uint8,uint16,uint32,uint64,float16,float32,float64,complex64,complex128", typed.ErrDType, dt, complex128Array2DDType)
 	}
 	return complex128Array2DLike(a, data), nil
 }
 
-// astypeSource returns a as one of this package's types, to be converted to dtype to: a itself, or
-// a view of the memory of another package's array. String arrays, dtypes this package does not
-// hold and data that does not fit the shape are refused.
-func astypeSource(a typed.Array, to typed.DType) (typed.Array, error) {
-	dt := a.DType()
-	if dt.Flexible() {
-		return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, to)
-	}
+// boolArray2DView returns a, an array of dtype bool, as a *BoolArray2D: a itself, or a view of the
+// memory of another package's array (or of another generator run's). Data that does not fit the
+// shape is refused.
+func boolArray2DView(a typed.Array) (*BoolArray2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(dt, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.CheckData(boolArray2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
-	switch a.(type) {
-	case *BoolArray2D, *Int8Array2D, *Int16Array2D, *Int32Array2D, *Int64Array2D, *Uint8Array2D, *Uint16Array2D, *Uint32Array2D, *Uint64Array2D, *Float16Array2D, *Float32Array2D, *Float64Array2D, *Complex64Array2D, *Complex128Array2D:
-		return a, nil
+	if s, ok := a.(*BoolArray2D); ok {
+		return s, nil
 	}
-	return FromBytes(a.Bytes(), dt.Name, rows, cols)
+	return BoolArray2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// int8Array2DView returns a, an array of dtype int8, as a *Int8Array2D: a itself, or a view of the
+// memory of another package's array (or of another generator run's). Data that does not fit the
+// shape is refused.
+func int8Array2DView(a typed.Array) (*Int8Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(int8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Int8Array2D); ok {
+		return s, nil
+	}
+	return Int8Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// int16Array2DView returns a, an array of dtype int16, as a *Int16Array2D: a itself, or a view of
+// the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func int16Array2DView(a typed.Array) (*Int16Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(int16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Int16Array2D); ok {
+		return s, nil
+	}
+	return Int16Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// int32Array2DView returns a, an array of dtype int32, as a *Int32Array2D: a itself, or a view of
+// the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func int32Array2DView(a typed.Array) (*Int32Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(int32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Int32Array2D); ok {
+		return s, nil
+	}
+	return Int32Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// int64Array2DView returns a, an array of dtype int64, as a *Int64Array2D: a itself, or a view of
+// the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func int64Array2DView(a typed.Array) (*Int64Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(int64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Int64Array2D); ok {
+		return s, nil
+	}
+	return Int64Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// uint8Array2DView returns a, an array of dtype uint8, as a *Uint8Array2D: a itself, or a view of
+// the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func uint8Array2DView(a typed.Array) (*Uint8Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(uint8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Uint8Array2D); ok {
+		return s, nil
+	}
+	return Uint8Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// uint16Array2DView returns a, an array of dtype uint16, as a *Uint16Array2D: a itself, or a view
+// of the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func uint16Array2DView(a typed.Array) (*Uint16Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(uint16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Uint16Array2D); ok {
+		return s, nil
+	}
+	return Uint16Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// uint32Array2DView returns a, an array of dtype uint32, as a *Uint32Array2D: a itself, or a view
+// of the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func uint32Array2DView(a typed.Array) (*Uint32Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(uint32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Uint32Array2D); ok {
+		return s, nil
+	}
+	return Uint32Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// uint64Array2DView returns a, an array of dtype uint64, as a *Uint64Array2D: a itself, or a view
+// of the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func uint64Array2DView(a typed.Array) (*Uint64Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(uint64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Uint64Array2D); ok {
+		return s, nil
+	}
+	return Uint64Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// float16Array2DView returns a, an array of dtype float16, as a *Float16Array2D: a itself, or a
+// view of the memory of another package's array (or of another generator run's). Data that does
+// not fit the shape is refused.
+func float16Array2DView(a typed.Array) (*Float16Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(float16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Float16Array2D); ok {
+		return s, nil
+	}
+	return Float16Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// float32Array2DView returns a, an array of dtype float32, as a *Float32Array2D: a itself, or a
+// view of the memory of another package's array (or of another generator run's). Data that does
+// not fit the shape is refused.
+func float32Array2DView(a typed.Array) (*Float32Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(float32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Float32Array2D); ok {
+		return s, nil
+	}
+	return Float32Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// float64Array2DView returns a, an array of dtype float64, as a *Float64Array2D: a itself, or a
+// view of the memory of another package's array (or of another generator run's). Data that does
+// not fit the shape is refused.
+func float64Array2DView(a typed.Array) (*Float64Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Float64Array2D); ok {
+		return s, nil
+	}
+	return Float64Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// complex64Array2DView returns a, an array of dtype complex64, as a *Complex64Array2D: a itself,
+// or a view of the memory of another package's array (or of another generator run's). Data that
+// does not fit the shape is refused.
+func complex64Array2DView(a typed.Array) (*Complex64Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(complex64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Complex64Array2D); ok {
+		return s, nil
+	}
+	return Complex64Array2DFromBytes(a.Bytes(), rows, cols)
+}
+
+// complex128Array2DView returns a, an array of dtype complex128, as a *Complex128Array2D: a
+// itself, or a view of the memory of another package's array (or of another generator run's). Data
+// that does not fit the shape is refused.
+func complex128Array2DView(a typed.Array) (*Complex128Array2D, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(complex128Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Complex128Array2D); ok {
+		return s, nil
+	}
+	return Complex128Array2DFromBytes(a.Bytes(), rows, cols)
 }
 
 // boolArray2DLike returns data as a BoolArray2D of a's shape and rank.

@@ -2,9 +2,15 @@
 // Python pipeline saves with np.save and this package reads, summarises and
 // writes back, with typed arrays generated into this package for only the
 // dtypes it uses.
+//
+// Two generator runs share the package: matrices of float32 and int64 with
+// the plain dispatch names (ReadNPY, FromBytes, ...), and float64 vectors
+// whose dispatch functions are prefixed (VectorReadNPY, ...) so that the
+// two sets do not collide.
 package features
 
 //go:generate go run github.com/npy2d/npy2d/gen -dtypes float32,int64 -type %sMatrix
+//go:generate go run github.com/npy2d/npy2d/gen -dtypes float64 -type %sVector -dispatch Vector -o npy2d_vectors.go
 
 // RowMeans returns the mean of each row, as numpy's m.mean(axis=1) in
 // float32 arithmetic order would, accumulated in float64.

@@ -2,7 +2,6 @@ package features
 
 import (
 	"bytes"
-	"encoding/binary"
 	"math"
 	"os"
 	"os/exec"
@@ -52,14 +51,16 @@ np.save("labels.npy", rng.integers(0, 3, size=(50, 2)))
 	if _, err := x.ReadFrom(open("x.npy")); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, "means.npy"))
+	m, err := VectorReadNPY(open("means.npy")) // the second run's dispatch
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := raw[len(raw)-8*50:] // a 1-D float64 array: the family holds 2-D, so read the tail
+	want := m.(*Float64Vector)
+	if want.NDim() != 1 || want.Cols != 50 {
+		t.Fatalf("means.npy read as %v, want numpy's (50,)", want.NumpyShape())
+	}
 	for i, got := range RowMeans(&x) {
-		w := math.Float64frombits(binary.LittleEndian.Uint64(want[8*i:]))
-		if math.Abs(got-w) > 1e-12 {
+		if w := want.Data[i]; math.Abs(got-w) > 1e-12 {
 			t.Fatalf("row %d mean %v, numpy says %v", i, got, w)
 		}
 	}

@@ -700,20 +700,29 @@ func AsInt64Matrix(a typed.Array) (*Int64Matrix, error) {
 	if b, ok := a.(*Int64Matrix); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, int64MatrixDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []int64
-	switch s := src.(type) {
-	case *Int64Matrix:
+	switch dt := a.DType(); dt.Name {
+	case "int64":
+		s, err := int64MatrixView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
-	case *Float32Matrix:
+	case "float32":
+		s, err := float32MatrixView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]int64, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = int64(v)
 		}
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, int64MatrixDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts int64,float32", typed.ErrDType, dt, int64MatrixDType)
 	}
 	return int64MatrixLike(a, data), nil
 }
@@ -725,41 +734,59 @@ func AsFloat32Matrix(a typed.Array) (*Float32Matrix, error) {
 	if b, ok := a.(*Float32Matrix); ok {
 		return b, nil
 	}
-	src, err := astypeSource(a, float32MatrixDType)
-	if err != nil {
-		return nil, err
-	}
 	var data []float32
-	switch s := src.(type) {
-	case *Int64Matrix:
+	switch dt := a.DType(); dt.Name {
+	case "int64":
+		s, err := int64MatrixView(a)
+		if err != nil {
+			return nil, err
+		}
 		data = make([]float32, len(s.Data))
 		for i, v := range s.Data {
 			data[i] = float32(v)
 		}
-	case *Float32Matrix:
+	case "float32":
+		s, err := float32MatrixView(a)
+		if err != nil {
+			return nil, err
+		}
 		// Another package's array, viewed: no copy.
 		data = s.Data
+	default:
+		if dt.Flexible() {
+			return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, float32MatrixDType)
+		}
+		return nil, fmt.Errorf("%w: astype from %s to %s: this package converts int64,float32", typed.ErrDType, dt, float32MatrixDType)
 	}
 	return float32MatrixLike(a, data), nil
 }
 
-// astypeSource returns a as one of this package's types, to be converted to dtype to: a itself, or
-// a view of the memory of another package's array. String arrays, dtypes this package does not
-// hold and data that does not fit the shape are refused.
-func astypeSource(a typed.Array, to typed.DType) (typed.Array, error) {
-	dt := a.DType()
-	if dt.Flexible() {
-		return nil, fmt.Errorf("%w: astype from %s to %s: string arrays are not converted", typed.ErrDType, dt, to)
-	}
+// int64MatrixView returns a, an array of dtype int64, as a *Int64Matrix: a itself, or a view of
+// the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func int64MatrixView(a typed.Array) (*Int64Matrix, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(dt, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.CheckData(int64MatrixDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
-	switch a.(type) {
-	case *Int64Matrix, *Float32Matrix:
-		return a, nil
+	if s, ok := a.(*Int64Matrix); ok {
+		return s, nil
 	}
-	return FromBytes(a.Bytes(), dt.Name, rows, cols)
+	return Int64MatrixFromBytes(a.Bytes(), rows, cols)
+}
+
+// float32MatrixView returns a, an array of dtype float32, as a *Float32Matrix: a itself, or a view
+// of the memory of another package's array (or of another generator run's). Data that does not fit
+// the shape is refused.
+func float32MatrixView(a typed.Array) (*Float32Matrix, error) {
+	rows, cols := a.Shape()
+	if err := typed.CheckData(float32MatrixDType, rows, cols, len(a.Bytes())); err != nil {
+		return nil, err
+	}
+	if s, ok := a.(*Float32Matrix); ok {
+		return s, nil
+	}
+	return Float32MatrixFromBytes(a.Bytes(), rows, cols)
 }
 
 // int64MatrixLike returns data as a Int64Matrix of a's shape and rank.
