@@ -259,14 +259,15 @@ func readFull(r io.ReaderAt, b []byte, off int64) error {
 		return nil
 	}
 	n, err := r.ReadAt(b, off)
-	if n == len(b) {
-		return nil // io.ReaderAt may report io.EOF with the last byte
-	}
-	if n > len(b) || n < 0 {
+	switch {
+	case n < 0 || n > len(b):
 		return fmt.Errorf("%w: ReadAt returned %d for %d bytes", typed.ErrFormat, n, len(b))
-	}
-	if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+	case n == len(b) && (err == nil || err == io.EOF):
+		return nil // io.ReaderAt may report io.EOF with the last byte
+	case err == nil || err == io.EOF:
 		return fmt.Errorf("%w: %d of %d bytes at byte %d: %w", typed.ErrFormat, n, len(b), off, io.ErrUnexpectedEOF)
+	case errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, typed.ErrFormat):
+		return fmt.Errorf("%w: %d of %d bytes at byte %d: %w", typed.ErrFormat, n, len(b), off, err)
 	}
 	return fmt.Errorf("reading %d bytes at byte %d: %w", len(b), off, err)
 }
