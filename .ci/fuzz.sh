@@ -23,10 +23,12 @@ targets=(
   .:FuzzUnmarshalJSON:350000x
   ./typed:FuzzCanonicalAgrees:450000x
   ./npz:FuzzNPZ:250000x
+  ./ranged:FuzzRanged:200000x
+  ./httprange:FuzzResponse:20000x
 )
 
 echo "fuzz: replaying the seed corpora"
-go test -count=1 -run "^Fuzz" . ./typed ./npz
+go test -count=1 -run "^Fuzz" . ./typed ./npz ./ranged ./httprange
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
