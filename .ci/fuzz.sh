@@ -25,10 +25,11 @@ targets=(
   ./npz:FuzzNPZ:250000x
   ./ranged:FuzzRanged:200000x
   ./httprange:FuzzResponse:20000x
+  ./stream:FuzzAppend:20000x
 )
 
 echo "fuzz: replaying the seed corpora"
-go test -count=1 -run "^Fuzz" . ./typed ./npz ./ranged ./httprange
+go test -count=1 -run "^Fuzz" . ./typed ./npz ./ranged ./httprange ./stream
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

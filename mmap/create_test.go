@@ -1,6 +1,7 @@
 package mmap_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -276,6 +277,33 @@ func TestReadWriteRefusals(t *testing.T) {
 	if err := os.Chmod(path, 0o444); err == nil && os.Geteuid() != 0 {
 		if _, err := mmap.Open(path, mmap.ReadWrite); err == nil {
 			t.Error("ReadWrite of a read-only file: no error")
+		}
+	}
+}
+
+// TestReadWriteHostile: ReadWrite holds files to their headers as
+// ReadOnly does, and a refused file is left as it was.
+func TestReadWriteHostile(t *testing.T) {
+	dir := t.TempDir()
+	a := generated.NewFloat64Array2D(4, 4)
+	good, _ := a.MarshalBinary()
+	for name, b := range map[string][]byte{
+		"short": good[:len(good)-8],
+		"long":  append(bytes.Clone(good), 0),
+		"empty": nil,
+	} {
+		path := filepath.Join(dir, name+".npy")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if m, err := mmap.Open(path, mmap.ReadWrite); !errors.Is(err, typed.ErrFormat) {
+			if m != nil {
+				m.Close()
+			}
+			t.Errorf("%s: %v", name, err)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, b) {
+			t.Errorf("%s: a refused file changed", name)
 		}
 	}
 }
