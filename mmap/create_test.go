@@ -194,7 +194,7 @@ untouched = [1, m.shape[0] // 2 + 3]
 for i in untouched:
     if i not in rows and m[i].any():
         bad += 1
-print(m.dtype, m.shape, bad)
+print(m.dtype.name, m.shape, bad)
 `, args...)
 	if got, want := strings.TrimSpace(string(out)), fmt.Sprintf("float64 (%d, %d) 0", rows, cols); got != want {
 		t.Fatalf("numpy read %q, want %q", got, want)
@@ -208,12 +208,14 @@ func TestOpenReadWrite(t *testing.T) {
 	numpytest.Run(t, dir, `np.save('a.npy', np.arange(12, dtype='<i4').reshape(3, 4))`)
 	path := filepath.Join(dir, "a.npy")
 	m, err := mmap.Open(path, mmap.ReadWrite)
+	if !typed.LittleEndianHost() {
+		if !errors.Is(err, mmap.ErrNotMappable) {
+			t.Fatalf("a little-endian file on a big-endian host: %v", err)
+		}
+		return
+	}
 	if err != nil {
 		t.Fatal(err)
-	}
-	if !typed.LittleEndianHost() {
-		m.Close()
-		t.Fatal("a little-endian file mapped on a big-endian host")
 	}
 	a := m.Array().(*generated.Int32Array2D)
 	a.Set(1, 2, -7)
