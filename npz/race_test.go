@@ -3,5 +3,6 @@
 package npz_test
 
 // raceEnabled: the race detector slows deflate several times over, too
-// much for a 4 GiB member; the plain run in .ci/run covers it.
+// much for the 4 GiB members of the ZIP64 tests; .ci/run runs them
+// without it.
 const raceEnabled = true
