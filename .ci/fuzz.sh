@@ -25,7 +25,7 @@ targets=(
   ./npz:FuzzNPZ:250000x
   ./ranged:FuzzRanged:200000x
   ./httprange:FuzzResponse:20000x
-  ./stream:FuzzAppend:20000x
+  ./stream:FuzzAppend:10000x
 )
 
 echo "fuzz: replaying the seed corpora"
