@@ -310,3 +310,28 @@ func TestReadWriteHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateEmpty: arrays without data are files of a header alone, as
+// np.save writes them.
+func TestCreateEmpty(t *testing.T) {
+	dir := t.TempDir()
+	for _, shape := range [][2]int{{0, 3}, {4, 0}, {0, 0}} {
+		path := filepath.Join(dir, "e.npy")
+		m, err := mmap.Create(path, typed.MustDType("float64"), shape[0], shape[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Close(); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := os.ReadFile(path)
+		var want bytes.Buffer
+		generated.NewFloat64Array2D(shape[0], shape[1]).WriteTo(&want)
+		if typed.LittleEndianHost() && !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("(%d, %d): %q, want %q", shape[0], shape[1], got, want.Bytes())
+		}
+	}
+}
