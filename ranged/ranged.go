@@ -101,6 +101,7 @@ func ReadHeader(r io.ReaderAt, off, size int64, lim typed.Limits) (typed.Header,
 	if maxLen <= 0 {
 		maxLen = 10000 // typed.Limits' default, numpy's
 	}
+	maxLen = min(maxLen, 1<<30)
 	// A longer header is read only when it lies within size and the limit;
 	// otherwise ParseHeader says which it broke.
 	if need, ok := headerLen(buf); ok && need > len(buf) && int64(need) <= size && need <= maxLen+12 {
@@ -119,11 +120,15 @@ func ReadHeader(r io.ReaderAt, off, size int64, lim typed.Limits) (typed.Header,
 // headerLen is the length of the header whose first bytes are b, from its
 // preamble, when b holds that much of it.
 func headerLen(b []byte) (int, bool) {
-	if len(b) < 12 || string(b[:6]) != typed.Magic {
+	if len(b) < 12 || string(b[:6]) != typed.Magic || b[7] != 0 {
 		return 0, false
 	}
-	if b[6] == 1 {
+	switch b[6] {
+	case 1:
 		return 10 + int(binary.LittleEndian.Uint16(b[8:])), true
+	case 2, 3:
+	default: // an unknown version: ParseHeader says so
+		return 0, false
 	}
 	n := binary.LittleEndian.Uint32(b[8:])
 	if uint64(n) > 1<<30 { // far over any limit; ParseHeader says so
