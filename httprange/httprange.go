@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,7 @@ type ReaderAt struct {
 	ctx    context.Context
 	client *http.Client
 	url    string
+	name   string      // url without its query, for errors: presigned URLs hold secrets there
 	header http.Header // sent with every request
 	size   int64
 	etag   string
@@ -70,7 +72,7 @@ func OpenWithHeader(ctx context.Context, client *http.Client, url string, header
 	if client == nil {
 		client = http.DefaultClient
 	}
-	ra := &ReaderAt{ctx: ctx, client: client, url: url, header: header.Clone(), size: -1}
+	ra := &ReaderAt{ctx: ctx, client: client, url: url, name: redact(url), header: header.Clone(), size: -1}
 	buf := make([]byte, PrefixLen)
 	n, err := ra.get(buf, 0)
 	if err != nil && !errors.Is(err, io.EOF) {
@@ -88,7 +90,7 @@ func (ra *ReaderAt) Size() int64 { return ra.size }
 // io.EOF with it, as io.ReaderAt requires.
 func (ra *ReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	if off < 0 {
-		return 0, fmt.Errorf("httprange: %s: negative offset %d", ra.url, off)
+		return 0, fmt.Errorf("httprange: %s: negative offset %d", ra.name, off)
 	}
 	if off >= ra.size {
 		if len(p) == 0 {
@@ -118,7 +120,7 @@ func (ra *ReaderAt) get(p []byte, off int64) (int, error) {
 	}
 	req, err := http.NewRequestWithContext(ra.ctx, http.MethodGet, ra.url, nil)
 	if err != nil {
-		return 0, fmt.Errorf("httprange: %w", err)
+		return 0, fmt.Errorf("httprange: %s: not a URL", ra.name)
 	}
 	for k, v := range ra.header {
 		req.Header[k] = v
@@ -135,6 +137,10 @@ func (ra *ReaderAt) get(p []byte, off int64) (int, error) {
 	}
 	resp, err := ra.client.Do(req)
 	if err != nil {
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			ue.URL = ra.name // not the signature of a presigned URL
+		}
 		return 0, fmt.Errorf("httprange: %w", err)
 	}
 	// Close without draining: a body we do not want is not downloaded.
@@ -147,19 +153,19 @@ func (ra *ReaderAt) get(p []byte, off int64) (int, error) {
 		return 0, io.EOF
 	case resp.StatusCode == http.StatusOK:
 		return 0, fmt.Errorf("httprange: GET %s bytes %d-%d: %w: status %s with %s (use a server that supports range requests)",
-			ra.url, off, last, ErrRangeIgnored, resp.Status, lengthText(resp.ContentLength))
+			ra.name, off, last, ErrRangeIgnored, resp.Status, lengthText(resp.ContentLength))
 	case resp.StatusCode == http.StatusRequestedRangeNotSatisfiable && ra.size < 0 && off == 0:
 		// An empty resource has no byte 0.
 		if total, ok := unsatisfiedSize(resp.Header.Get("Content-Range")); ok && total == 0 {
 			ra.size = 0
 			return 0, io.EOF
 		}
-		return 0, fmt.Errorf("httprange: GET %s bytes %d-%d: status %s", ra.url, off, last, resp.Status)
+		return 0, fmt.Errorf("httprange: GET %s bytes %d-%d: status %s", ra.name, off, last, resp.Status)
 	case resp.StatusCode != http.StatusPartialContent:
-		return 0, fmt.Errorf("httprange: GET %s bytes %d-%d: status %s", ra.url, off, last, resp.Status)
+		return 0, fmt.Errorf("httprange: GET %s bytes %d-%d: status %s", ra.name, off, last, resp.Status)
 	}
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("httprange: GET %s bytes %d-%d: %w: %w: "+format, append([]any{ra.url, off, last, ErrBadResponse, typed.ErrFormat}, args...)...)
+		return fmt.Errorf("httprange: GET %s bytes %d-%d: %w: %w: "+format, append([]any{ra.name, off, last, ErrBadResponse, typed.ErrFormat}, args...)...)
 	}
 	cr := resp.Header.Get("Content-Range")
 	first, end, total, ok := parseContentRange(cr)
@@ -190,7 +196,7 @@ func (ra *ReaderAt) get(p []byte, off int64) (int, error) {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return 0, bad("body ends after %d of %d bytes: %w", got, n, io.ErrUnexpectedEOF)
 		}
-		return got, fmt.Errorf("httprange: GET %s bytes %d-%d: %w", ra.url, off, last, err)
+		return got, fmt.Errorf("httprange: GET %s bytes %d-%d: %w", ra.name, off, last, err)
 	}
 	var one [1]byte
 	if k, _ := io.ReadFull(resp.Body, one[:]); k > 0 {
@@ -201,6 +207,17 @@ func (ra *ReaderAt) get(p []byte, off int64) (int, error) {
 		return n, io.EOF
 	}
 	return n, nil
+}
+
+// redact is u without its query and fragment, which for a presigned URL
+// hold the signature.
+func redact(u string) string {
+	p, err := neturl.Parse(u)
+	if err != nil {
+		return "the URL"
+	}
+	p.RawQuery, p.Fragment, p.User = "", "", nil
+	return p.String()
 }
 
 func lengthText(n int64) string {

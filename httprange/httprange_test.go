@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -310,4 +311,22 @@ func FuzzResponse(f *testing.F) {
 			t.Fatalf("no error, but other bytes: %x", p)
 		}
 	})
+}
+
+// TestErrorsHideQuery: a presigned URL's signature, in its query, stays
+// out of error messages.
+func TestErrorsHideQuery(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "denied", http.StatusForbidden)
+	}))
+	defer s.Close()
+	_, err := httprange.Open(context.Background(), nil, s.URL+"/a.npy?X-Amz-Signature=secret")
+	if err == nil || strings.Contains(err.Error(), "secret") {
+		t.Fatalf("error %v", err)
+	}
+	s.Close()
+	_, err = httprange.Open(context.Background(), nil, s.URL+"/a.npy?X-Amz-Signature=secret")
+	if err == nil || strings.Contains(err.Error(), "secret") {
+		t.Fatalf("error %v", err)
+	}
 }
