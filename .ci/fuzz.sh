@@ -24,10 +24,13 @@ targets=(
   ./typed:FuzzCanonicalAgrees:450000x
   ./typed:FuzzParseDType:300000x
   ./npz:FuzzNPZ:250000x
+  ./ranged:FuzzRanged:200000x
+  ./httprange:FuzzResponse:20000x
+  ./stream:FuzzAppend:10000x
 )
 
 echo "fuzz: replaying the seed corpora"
-go test -count=1 -run "^Fuzz" . ./typed ./npz
+go test -count=1 -run "^Fuzz" . ./typed ./npz ./ranged ./httprange ./stream
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

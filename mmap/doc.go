@@ -18,6 +18,14 @@
 // written. Written pages are copied in memory and never reach the file;
 // Close discards them.
 //
+// ReadWrite is numpy's mmap_mode="r+": a shared mapping that may be
+// written, and whose writes reach the file. Create makes a new file of a
+// dtype and shape to fill this way, as numpy's open_memmap(mode="w+")
+// does: a sparse file whose data is a hole until written, so it may be far
+// larger than memory. Flush (msync, then fsync) makes the writes durable;
+// after Close the file is what np.save writes for the same values.
+// Goroutines may write disjoint elements at once.
+//
 // # What maps and what does not
 //
 // The data is used in place, so it must already be what a Go slice holds:

@@ -123,3 +123,27 @@ func ExampleOpenNPZ() {
 	fmt.Println("embedding", h.DType, fmt.Sprintf("(%d, %d)", h.Rows, h.Cols))
 	// Output: embedding float32 (1000, 64)
 }
+
+// Create makes a sparse .npy file to fill in place, as numpy's
+// open_memmap(mode="w+") does; goroutines may fill disjoint rows.
+func ExampleCreate() {
+	dir, _ := os.MkdirTemp("", "create")
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "big.npy")
+	m, err := mmap.Create(path, typed.MustDType("float32"), 100_000, 256) // 100 MB, a hole
+	if err != nil {
+		panic(err)
+	}
+	x := m.Array().(*generated.Float32Array2D)
+	x.Set(99_999, 255, 1.5) // only this page reaches the disk
+	if err := m.Flush(); err != nil {
+		panic(err)
+	}
+	if err := m.Close(); err != nil {
+		panic(err)
+	}
+	r, _ := mmap.Open(path, mmap.ReadOnly)
+	defer r.Close()
+	fmt.Println(r.Array().(*generated.Float32Array2D).At(99_999, 255))
+	// Output: 1.5
+}

@@ -24,3 +24,15 @@ func mapRange(f *os.File, off int64, n int, _ Mode) (region, data []byte, err er
 }
 
 func unmapRange([]byte) error { return nil }
+
+// writeBack writes a ReadWrite array's data, read into memory by mapRange,
+// to the file, as unmapping a shared mapping would leave it.
+func writeBack(f *os.File, data []byte, off int64) error {
+	if _, err := f.WriteAt(data, off); err != nil {
+		return fmt.Errorf("writing %d bytes at byte %d: %w", len(data), off, err)
+	}
+	return nil
+}
+
+// syncRange writes the data back; Flush then syncs the file.
+func syncRange(f *os.File, _, data []byte, off int64) error { return writeBack(f, data, off) }

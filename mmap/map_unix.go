@@ -23,8 +23,11 @@ func mapRange(f *os.File, off int64, n int, mode Mode) (region, data []byte, err
 		return nil, nil, fmt.Errorf("%w: %d bytes at byte %d cannot be mapped on this platform", typed.ErrLimit, n, off)
 	}
 	prot, flags := syscall.PROT_READ, syscall.MAP_SHARED
-	if mode == CopyOnWrite {
+	switch mode {
+	case CopyOnWrite:
 		prot, flags = syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE
+	case ReadWrite:
+		prot = syscall.PROT_READ | syscall.PROT_WRITE
 	}
 	region, err = syscall.Mmap(int(f.Fd()), base, lead+n, prot, flags)
 	if err != nil {
@@ -34,5 +37,9 @@ func mapRange(f *os.File, off int64, n int, mode Mode) (region, data []byte, err
 }
 
 func unmapRange(region []byte) error { return syscall.Munmap(region) }
+
+// writeBack does nothing: a shared mapping is the file's page cache, so
+// what was written is in the file already.
+func writeBack(*os.File, []byte, int64) error { return nil }
 
 const maxInt = int(^uint(0) >> 1)

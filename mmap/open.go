@@ -19,6 +19,9 @@ const (
 	ReadOnly Mode = iota
 	// CopyOnWrite is mmap_mode="c": private, writes stay in memory.
 	CopyOnWrite
+	// ReadWrite is mmap_mode="r+": shared, and writes reach the file (see
+	// Create and Flush).
+	ReadWrite
 )
 
 func (m Mode) String() string {
@@ -27,6 +30,8 @@ func (m Mode) String() string {
 		return "r"
 	case CopyOnWrite:
 		return "c"
+	case ReadWrite:
+		return "r+"
 	}
 	return fmt.Sprintf("Mode(%d)", int(m))
 }
@@ -42,6 +47,10 @@ type File struct {
 	region []byte // what Close releases: the mapping, or the read buffer
 	data   []byte // the array's bytes, inside region
 	array  typed.Array
+	// file is the open file of a ReadWrite mapping, which Flush syncs and
+	// Close closes; nil in the other modes. off is where data starts in it.
+	file *os.File
+	off  int64
 }
 
 // Open maps the .npy file at path. See the package documentation for what
@@ -51,7 +60,12 @@ func Open(path string, mode Mode) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	var m *File
+	defer func() {
+		if m == nil || m.file == nil { // a ReadWrite mapping keeps f open
+			f.Close()
+		}
+	}()
 	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, size), typed.DefaultLimits)
 	if err != nil {
 		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
@@ -62,7 +76,7 @@ func Open(path string, mode Mode) (*File, error) {
 		}
 		return nil, fmt.Errorf("npy2d: mmap %s: %w: %d bytes after the data at byte %d", path, typed.ErrFormat, size-want, want)
 	}
-	m, err := mapArray(f, h, int64(h.DataOffset), mode)
+	m, err = mapArray(f, h, int64(h.DataOffset), mode)
 	if err != nil {
 		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
 	}
@@ -76,6 +90,9 @@ func Open(path string, mode Mode) (*File, error) {
 // falls, so a member of a type wider than a byte may be refused as
 // unaligned.
 func OpenNPZ(path, name string, mode Mode) (*File, error) {
+	if mode == ReadWrite {
+		return nil, fmt.Errorf("npy2d: mmap %s: mode %v: an .npz member cannot be written in place (its CRC would no longer match)", path, mode)
+	}
 	f, size, err := openFile(path, mode)
 	if err != nil {
 		return nil, err
@@ -100,10 +117,14 @@ func OpenNPZ(path, name string, mode Mode) (*File, error) {
 }
 
 func openFile(path string, mode Mode) (*os.File, int64, error) {
-	if mode != ReadOnly && mode != CopyOnWrite {
+	if mode != ReadOnly && mode != CopyOnWrite && mode != ReadWrite {
 		return nil, 0, fmt.Errorf("npy2d: mmap %s: unknown mode %v", path, mode)
 	}
-	f, err := os.Open(path)
+	flag := os.O_RDONLY
+	if mode == ReadWrite {
+		flag = os.O_RDWR
+	}
+	f, err := os.OpenFile(path, flag, 0)
 	if err != nil {
 		return nil, 0, fmt.Errorf("npy2d: mmap: %w", err)
 	}
@@ -121,7 +142,7 @@ func mapArray(f *os.File, h typed.Header, off int64, mode Mode) (*File, error) {
 	if err := mappable(h, off); err != nil {
 		return nil, err
 	}
-	m := &File{h: h}
+	m := &File{h: h, off: off}
 	if h.DataLen > 0 {
 		var err error
 		m.region, m.data, err = mapRange(f, off, h.DataLen, mode)
@@ -142,6 +163,9 @@ func mapArray(f *os.File, h typed.Header, off int64, mode Mode) (*File, error) {
 		return nil, err
 	}
 	m.array = a
+	if mode == ReadWrite {
+		m.file = f // kept open for Flush and Close
+	}
 	return m, nil
 }
 
@@ -183,13 +207,29 @@ func (m *File) Mapped() bool { return mapsFiles }
 // Close unmaps the data. The array, and any slice of its data, must not be
 // used afterwards: the memory is gone (see Faults in the package
 // documentation). Closing twice does nothing.
+//
+// For a ReadWrite mapping, Close also closes the file. What was written is
+// in the file as other readers see it (on platforms without mmap, Close
+// writes it back), but it is on disk only after Flush: Close does not
+// sync, as numpy's memmap does not when it is deleted.
 func (m *File) Close() error {
-	region := m.region
-	m.region, m.data = nil, nil
-	if region == nil {
-		return nil
+	region, data, file := m.region, m.data, m.file
+	m.region, m.data, m.file = nil, nil, nil
+	var err error
+	if region != nil {
+		if file != nil {
+			err = writeBack(file, data, m.off)
+		}
+		if uerr := unmapRange(region); err == nil {
+			err = uerr
+		}
 	}
-	if err := unmapRange(region); err != nil {
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("npy2d: mmap: %w", err)
 	}
 	return nil

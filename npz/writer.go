@@ -120,17 +120,26 @@ func (w *Writer) addStored(fh *zip.FileHeader, a typed.Array) error {
 	// out has every byte but the last member's data descriptor, which
 	// archive/zip writes when CreateRaw starts this member.
 	start := w.out.n + w.pending
-	fh.Extra = alignExtra(start+localHeaderLen+int64(len(fh.Name)), dataAlign)
+	var z64 []byte
+	if n >= uint32max {
+		z64 = zip64LocalExtra(n)
+	}
+	fh.Extra = append(z64, alignExtra(start+localHeaderLen+int64(len(fh.Name)+len(z64)), dataAlign)...)
 	fh.CRC32 = crc.Sum32()
 	fh.CompressedSize64, fh.UncompressedSize64 = uint64(n), uint64(n)
 	fh.CreatorVersion, fh.ReaderVersion = zipVersion20, zipVersion20
-	if n >= 1<<32-1 {
+	if n >= uint32max {
 		fh.ReaderVersion = zipVersion45
 	}
 	fw, err := w.zw.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
+	// The local header is written. The central directory, written at
+	// Close from this same *FileHeader (archive/zip keeps it), gets
+	// archive/zip's own zip64 field: a second one there would make
+	// readers look for the header offset in ours.
+	fh.Extra = fh.Extra[len(z64):]
 	w.pending = 0
 	_, err = a.WriteTo(fw)
 	return err

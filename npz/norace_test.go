@@ -1,0 +1,5 @@
+//go:build !race
+
+package npz_test
+
+const raceEnabled = false
