@@ -14,7 +14,7 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
-// Scale benchmarks (issue 11): row ranges of one 1 GiB file from several
+// Scale benchmarks: row ranges of one 1 GiB file from several
 // goroutines against copy(), creating a 100 GiB sparse mapped array
 // against a 1 MiB one, and appending 1 GiB in blocks against WriteTo of
 // the same bytes. The figures are in BENCHMARKS.md's "Scale" section.
