@@ -56,11 +56,17 @@ var ErrCompressed = errors.New("npy2d: ranged: a compressed .npz member cannot b
 const HeaderProbe = 1024
 
 // Reader reads row ranges of one array. It is safe for concurrent use.
+//
+// A 1-D array of n elements reads as n rows of one element, so that
+// workers can split a vector too: rows [i, j) are elements [i, j), and
+// ReadArray and ReadInto give vectors (NDim 1) of j-i elements. A 0-D
+// array is one row of one element.
 type Reader struct {
 	r      io.ReaderAt
 	h      typed.Header
 	off    int64 // where the data starts in r
-	rowLen int64 // bytes per row: Cols * DType.Size
+	rows   int   // the rows ranges count: h.Rows, or a vector's elements
+	rowLen int64 // bytes per row: Cols * DType.Size, or one item for a vector
 }
 
 // Open reads the .npy header of the file of size bytes held by r, with
@@ -170,14 +176,23 @@ func OpenEntry(r io.ReaderAt, e npz.Entry) (*Reader, error) {
 }
 
 func newReader(r io.ReaderAt, h typed.Header, off int64) *Reader {
-	return &Reader{r: r, h: h, off: off, rowLen: int64(h.Cols) * int64(h.DType.Size)}
+	if h.NDim == 1 {
+		return &Reader{r: r, h: h, off: off, rows: h.Cols, rowLen: int64(h.DType.Size)}
+	}
+	return &Reader{r: r, h: h, off: off, rows: h.Rows, rowLen: int64(h.Cols) * int64(h.DType.Size)}
 }
 
 // Header returns the array's header: dtype, byte order, shape.
 func (r *Reader) Header() typed.Header { return r.h }
 
-// Shape returns the array's shape.
-func (r *Reader) Shape() (rows, cols int) { return r.h.Rows, r.h.Cols }
+// Shape returns the shape that row ranges index: the array's (rows, cols),
+// or (n, 1) for a vector of n elements.
+func (r *Reader) Shape() (rows, cols int) {
+	if r.h.NDim == 1 {
+		return r.rows, 1
+	}
+	return r.h.Rows, r.h.Cols
+}
 
 // DataOffset is where the array's data starts in the io.ReaderAt.
 func (r *Reader) DataOffset() int64 { return r.off }
@@ -190,14 +205,17 @@ func (r *Reader) RowLen() int { return int(r.rowLen) }
 func (r *Reader) rangeHeader(i, j int) (typed.Header, error) {
 	h := r.h
 	switch {
-	case i < 0 || j < i || j > h.Rows:
-		return h, fmt.Errorf("npy2d: ranged: %w: rows [%d, %d) of an array of %d rows", typed.ErrShape, i, j, h.Rows)
+	case i < 0 || j < i || j > r.rows:
+		return h, fmt.Errorf("npy2d: ranged: %w: rows [%d, %d) of an array of %d rows", typed.ErrShape, i, j, r.rows)
 	case h.Fortran && h.Rows > 1 && h.Cols > 1:
 		return h, fmt.Errorf("npy2d: ranged: %w: %w: shape (%d, %d) is stored column by column; read it whole (generated.ReadNPY) or save it in C order",
 			ErrFortranOrder, typed.ErrShape, h.Rows, h.Cols)
 	}
 	h.Fortran = false // one row or one column: the same bytes in either order
 	h.Rows = j - i
+	if h.NDim == 1 { // elements [i, j): a vector of their own
+		h.Rows, h.Cols = 1, j-i
+	}
 	h.DataLen = int(int64(j-i) * r.rowLen)
 	return h, nil
 }

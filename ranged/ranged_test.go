@@ -314,3 +314,53 @@ func (f failingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	}
 	return bytes.NewReader(f.b).ReadAt(p, off)
 }
+
+// TestVectorRanges: a 1-D array numpy saved (a model's intercepts, a
+// column of labels) splits into element ranges: rows of one element, read
+// back as vectors with numpy's values.
+func TestVectorRanges(t *testing.T) {
+	dir := t.TempDir()
+	numpytest.Run(t, dir, `
+np.save('v.npy', np.arange(10, dtype='>f8') / 4)
+np.save('labels.npy', np.array(['setosa', 'versicolor', 'virginica', 'x']))
+`)
+	file := numpytest.ReadFile(t, dir, "v.npy")
+	r, err := ranged.Open(bytes.NewReader(file), int64(len(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, cols := r.Shape(); rows != 10 || cols != 1 {
+		t.Fatalf("shape (%d, %d), want (10, 1)", rows, cols)
+	}
+	a, err := r.ReadArray(3, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := a.(*generated.Float64Array2D)
+	if v.NDim() != 1 || fmt.Sprint(v.Data) != "[0.75 1 1.25 1.5]" {
+		t.Errorf("elements [3, 7): ndim %d %v", v.NDim(), v.Data)
+	}
+	dst := make([]byte, 2*8)
+	if err := r.ReadRows(dst, 8, 10); err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := generated.Float64Array2DFromBytes(dst, 2); fmt.Sprint(w.Data) != "[2 2.25]" {
+		t.Errorf("elements [8, 10): %v", w.Data)
+	}
+	if _, err := r.ReadArray(9, 11); !errors.Is(err, typed.ErrShape) {
+		t.Errorf("elements past the end: %v, want ErrShape", err)
+	}
+
+	file = numpytest.ReadFile(t, dir, "labels.npy")
+	r, err = ranged.Open(bytes.NewReader(file), int64(len(file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := r.ReadArray(1, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := l.(*generated.StringArray2D); fmt.Sprint(s.Data) != "[versicolor virginica]" || s.Width != 10 {
+		t.Errorf("labels [1, 3): %q width %d", s.Data, s.Width)
+	}
+}
