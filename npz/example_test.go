@@ -103,5 +103,5 @@ func ExampleReader_ReadInto() {
 	fmt.Println(r.ReadInto("m", &wrong))
 	// Output:
 	// [3 4]
-	// npy2d: npz member "m.npy": typed: dtype mismatch: the input holds int32 (<i4), the reader wants float64 (<f8)
+	// npz: member "m.npy": typed: dtype mismatch: the input holds int32 (<i4), the reader wants float64 (<f8)
 }
