@@ -112,6 +112,8 @@ func (m message) problem(prefix string) string {
 	switch {
 	case !m.known:
 		return "the message is not a string literal; the test cannot check its prefix"
+	case strings.HasPrefix(m.text, prefix+"%w") && isLocalSentinel(m.first):
+		return "the sentinel already starts with " + strconv.Quote(prefix) + ": start the message with %w"
 	case strings.HasPrefix(m.text, prefix):
 		return ""
 	case strings.HasPrefix(m.text, "%w") || strings.HasPrefix(m.text, "%v") || strings.HasPrefix(m.text, "%s"):
@@ -121,6 +123,12 @@ func (m message) problem(prefix string) string {
 		return "starts with a verb whose argument is not a sentinel error (Err...); start it with " + strconv.Quote(prefix)
 	}
 	return "does not start with " + strconv.Quote(prefix)
+}
+
+// isLocalSentinel reports whether e names a sentinel of the package itself.
+func isLocalSentinel(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && strings.HasPrefix(id.Name, "Err")
 }
 
 func isSentinel(e ast.Expr) bool {

@@ -194,7 +194,7 @@ func (r *Reader) rangeHeader(i, j int) (typed.Header, error) {
 	case i < 0 || j < i || j > h.Rows:
 		return h, fmt.Errorf("ranged: %w: rows [%d, %d) of an array of %d rows", typed.ErrShape, i, j, h.Rows)
 	case h.Fortran && h.Rows > 1 && h.Cols > 1:
-		return h, fmt.Errorf("ranged: %w: %w: shape (%d, %d) is stored column by column; read it whole (generated.ReadNPY) or save it in C order",
+		return h, fmt.Errorf("%w: %w: shape (%d, %d) is stored column by column; read it whole (generated.ReadNPY) or save it in C order",
 			ErrFortranOrder, typed.ErrShape, h.Rows, h.Cols)
 	}
 	h.Fortran = false // one row or one column: the same bytes in either order
