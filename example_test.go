@@ -3,9 +3,14 @@ package npy2d_test
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
+	"log"
+	"os"
 
+	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
+	"github.com/npy2d/npy2d/typed"
 )
 
 // pythonBytes is what Python hands over for
@@ -85,4 +90,125 @@ func Example_npy() {
 	// 200 bytes
 	// "{'descr': '<i8', 'fortran_order': False, 'shape': (3, 3), }"
 	// int64 3 3 8
+}
+
+// inTempDir makes a new temporary folder the working directory, as if the
+// Python side had just saved its files there. The func it returns restores
+// the working directory and removes the folder.
+func inTempDir() func() {
+	dir, err := os.MkdirTemp("", "npy2d-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		log.Fatal(err)
+	}
+	return func() {
+		if err := os.Chdir(wd); err != nil {
+			log.Fatal(err)
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// arange32 is np.arange(rows*cols, dtype=np.float32).reshape(rows, cols).
+func arange32(rows, cols int) *generated.Float32Array2D {
+	a := generated.NewFloat32Array2D(rows, cols)
+	for i := range a.Data {
+		a.Data[i] = float32(i)
+	}
+	return a
+}
+
+// README's quick start. Python saved w.npy:
+//
+//	w = np.arange(12, dtype=np.float32).reshape(3, 4)
+//	np.save("w.npy", w)
+func Example_quickStart() {
+	defer inTempDir()()
+	if err := npy2d.SaveNPY("w.npy", arange32(3, 4)); err != nil { // np.save's bytes
+		log.Fatal(err)
+	}
+
+	a, err := npy2d.LoadNPY("w.npy") // any dtype: a *generated.Float32Array2D here
+	if err != nil {
+		log.Fatal(err)
+	}
+	w := a.(*generated.Float32Array2D)
+	fmt.Println(w.Rows, w.Cols, w.At(2, 3)) // 3 4 11
+	fmt.Println(w.Row(1))                   // [4 5 6 7], a view
+
+	// Or straight into a known type, from any io.Reader. A second ReadFrom
+	// into v reuses its storage and allocates nothing.
+	f, err := os.Open("w.npy")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	var v generated.Float32Array2D
+	if _, err := v.ReadFrom(f); err != nil {
+		log.Fatal(err) // a float64 file here is a *typed.DTypeError
+	}
+
+	// The raw recipe: np.frombuffer(b, dtype=name).reshape(shape), zero-copy
+	// when b is aligned. Here b holds the bytes w.tobytes() gave Python.
+	b := v.Bytes()
+	r, err := generated.FromBytes(b, "float32", 3, 4)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(r.(*generated.Float32Array2D).Row(2)) // [8 9 10 11]
+
+	// Back to Python: byte-identical to np.save.
+	if err := npy2d.SaveNPY("w2.npy", w); err != nil { // atomic: temp file, fsync, rename
+		log.Fatal(err)
+	}
+	// Output:
+	// 3 4 11
+	// [4 5 6 7]
+	// [8 9 10 11]
+}
+
+// README's JSON envelope, which Python decodes in one line.
+func Example_json() {
+	w := arange32(3, 4)
+
+	js, err := json.Marshal(w) // {"dtype":"float32","shape":[3,4],"data":"<base64 of tobytes()>"}
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(js))
+	// Output:
+	// {"dtype":"float32","shape":[3,4],"data":"AAAAAAAAgD8AAABAAABAQAAAgEAAAKBAAADAQAAA4EAAAABBAAAQQQAAIEEAADBB"}
+}
+
+// README's astype: numpy's a.astype(dtype), for every pair of numeric
+// dtypes. Python saved counts.npy with np.save("counts.npy",
+// np.array([[1, 2], [3, 4]], dtype=np.int32)).
+func Example_astype() {
+	defer inTempDir()()
+	counts := &generated.Int32Array2D{Rows: 2, Cols: 2, Data: []int32{1, 2, 3, 4}}
+	if err := npy2d.SaveNPY("counts.npy", counts); err != nil {
+		log.Fatal(err)
+	}
+
+	a, err := npy2d.LoadNPY("counts.npy") // whatever numpy saved: int32, float16, bool, ...
+	if err != nil {
+		log.Fatal(err)
+	}
+	x, err := generated.AsFloat64Array2D(a) // *generated.Float64Array2D, a.astype('float64')
+	if err != nil {
+		log.Fatal(err)
+	}
+	y, err := generated.AsType(a, typed.MustDType("uint8")) // a.astype('uint8'): a typed.Array
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(x.Data, y.DType(), y.(*generated.Uint8Array2D).Data)
+	// Output:
+	// [1 2 3 4] uint8 [1 2 3 4]
 }

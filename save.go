@@ -9,6 +9,7 @@ import (
 	"runtime"
 
 	"github.com/npy2d/npy2d/generated"
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -111,7 +112,7 @@ func LoadNPY(path string) (typed.Array, error) {
 		return nil, fmt.Errorf("npy2d: load %s: %w", path, err)
 	}
 	if extra := fi.Size() - end; extra != 0 {
-		return nil, fmt.Errorf("npy2d: load %s: %w: %d bytes after the data, which ends at byte %d", path, typed.ErrFormat, extra, end)
+		return nil, fmt.Errorf("npy2d: load %s: %w: %s after the data, which ends at byte %d", path, typed.ErrFormat, plural.N(int(extra), "byte"), end)
 	}
 	return a, nil
 }

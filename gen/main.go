@@ -58,15 +58,28 @@ Flags:
 	}
 }
 
+// flags are gen's command-line flags.
+type flags struct {
+	dtypes, output, pkg, pattern, dispatch, family *string
+}
+
+// defineFlags defines gen's flags in fs (README's go:generate lines are
+// checked against them by a test).
+func defineFlags(fs *flag.FlagSet) flags {
+	return flags{
+		dtypes:   fs.String("dtypes", "", "comma-separated numpy dtype names to generate (default all: "+dtypeNames(allDTypes())+")"),
+		output:   fs.String("o", "", "output file (default npy2d_arrays.go in the current directory)"),
+		pkg:      fs.String("pkg", "", "package name of the output (default: the package in the output's directory, or $GOPACKAGE)"),
+		pattern:  fs.String("type", DefaultTypePattern, "pattern for type names; %s receives the table's name, such as Float64"),
+		dispatch: fs.String("dispatch", DefaultDispatch, "names of the functions that choose a type at run time (ReadNPY, FromBytes, AsType, ...): a pattern with one %s, which receives the name, or a prefix (Mat gives MatReadNPY); \"\" writes none of them"),
+		family:   fs.String("family", "", "write the whole family with tests into this directory (the npy2d repository's own use)"),
+	}
+}
+
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	dtypes := flag.String("dtypes", "", "comma-separated numpy dtype names to generate (default all: "+dtypeNames(allDTypes())+")")
-	output := flag.String("o", "", "output file (default npy2d_arrays.go in the current directory)")
-	pkg := flag.String("pkg", "", "package name of the output (default: the package in the output's directory, or $GOPACKAGE)")
-	pattern := flag.String("type", DefaultTypePattern, "pattern for type names; %s receives the table's name, such as Float64")
-	dispatch := flag.String("dispatch", DefaultDispatch, "names of the functions that choose a type at run time (ReadNPY, FromBytes, AsType, ...): a pattern with one %s, which receives the name, or a prefix (Mat gives MatReadNPY); \"\" writes none of them")
-	family := flag.String("family", "", "write the whole family with tests into this directory (the npy2d repository's own use)")
+	f := defineFlags(flag.CommandLine)
 	flag.Usage = usage
 	flag.Parse()
 	if flag.NArg() > 0 {
@@ -74,7 +87,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*family, *dtypes, *output, *pkg, *pattern, *dispatch); err != nil {
+	if err := run(*f.family, *f.dtypes, *f.output, *f.pkg, *f.pattern, *f.dispatch); err != nil {
 		log.Print(err)
 		if _, misuse := err.(usageError); misuse {
 			flag.Usage()

@@ -31,26 +31,26 @@ import (
 // creating the file, it removes it.
 func Create(path string, dt typed.DType, rows, cols int) (*File, error) {
 	if d, ok := typed.LookupDType(dt.Name); !ok || d != dt || dt.Size <= 0 {
-		return nil, fmt.Errorf("npy2d: mmap create %s: %w: dtype %q is not a numeric row of the dtype table", path, typed.ErrDType, dt.Name)
+		return nil, fmt.Errorf("mmap: create %s: %w: dtype %q is not a numeric row of the dtype table", path, typed.ErrDType, dt.Name)
 	}
 	n, err := typed.DataLen(dt, rows, cols, typed.Limits{})
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap create %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: create %s: %w", path, err)
 	}
 	hdr := hostHeader(dt, rows, cols)
 	h, err := typed.ParseHeader(hdr, typed.Limits{MaxHeaderLen: len(hdr)})
 	if err != nil { // AppendHeader and ParseHeader disagree: a bug
-		return nil, fmt.Errorf("npy2d: mmap create %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: create %s: %w", path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap create: %w", err)
+		return nil, fmt.Errorf("mmap: create: %w", err)
 	}
 	m, err := create(f, h, hdr, n)
 	if err != nil {
 		f.Close()
 		os.Remove(path)
-		return nil, fmt.Errorf("npy2d: mmap create %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: create %s: %w", path, err)
 	}
 	return m, nil
 }
@@ -81,7 +81,7 @@ func hostHeader(dt typed.DType, rows, cols int) []byte {
 
 // ErrNotWritable is wrapped by Flush's error for a mapping that was not
 // opened ReadWrite: it has nothing to write to the file.
-var ErrNotWritable = errors.New("npy2d: mmap: not a ReadWrite mapping")
+var ErrNotWritable = errors.New("mmap: not a ReadWrite mapping")
 
 // Flush makes what was written to a ReadWrite array durable: msync(2) of
 // the mapping (on platforms without mmap, a write of the data), then
@@ -92,15 +92,15 @@ var ErrNotWritable = errors.New("npy2d: mmap: not a ReadWrite mapping")
 func (m *File) Flush() error {
 	file := m.file
 	if file == nil {
-		return fmt.Errorf("npy2d: mmap: flush: %w (or closed)", ErrNotWritable)
+		return fmt.Errorf("mmap: flush: %w (or closed)", ErrNotWritable)
 	}
 	if m.region != nil {
 		if err := syncRange(file, m.region, m.data, m.off); err != nil {
-			return fmt.Errorf("npy2d: mmap: flush: %w", err)
+			return fmt.Errorf("mmap: flush: %w", err)
 		}
 	}
 	if err := file.Sync(); err != nil {
-		return fmt.Errorf("npy2d: mmap: flush: %w", err)
+		return fmt.Errorf("mmap: flush: %w", err)
 	}
 	return nil
 }

@@ -6,7 +6,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"sync"
 
+	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
 	"github.com/npy2d/npy2d/mmap"
 	"github.com/npy2d/npy2d/npz"
@@ -14,48 +16,68 @@ import (
 )
 
 // Map a .npy file, as np.load(path, mmap_mode="r") does: the array's Data
-// is the file's memory, whatever its size.
+// is the file's memory, whatever its size. Data that needs converting is
+// refused with ErrNotMappable, and read instead: the member of an archive
+// that np.savez wrote (model.npz, from numpy, holds "a", float64 data at
+// byte 183, not aligned to 8 bytes) and, on a big-endian host, any of
+// numpy's usual little-endian files.
 func ExampleOpen() {
-	dir, err := os.MkdirTemp("", "mmap")
+	numpys, err := os.ReadFile(filepath.Join("..", "npz", "testdata", "small.npz"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "features.npy")
-	f, err := os.Create(path)
-	if err != nil {
+	defer inTempDir()()
+	if err := os.WriteFile("model.npz", numpys, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	src := &generated.Uint16Array2D{Rows: 2, Cols: 3, Data: []uint16{1, 2, 3, 4, 5, 6}}
-	if _, err := src.WriteTo(f); err != nil { // as np.save writes it
+	features := &generated.Float64Array2D{Rows: 2, Cols: 3, Data: []float64{1, 2, 3, 4, 5, 6}}
+	if err := npy2d.SaveNPY("features.npy", features); err != nil { // np.save's bytes
 		log.Fatal(err)
 	}
-	f.Close()
 
-	var x *generated.Uint16Array2D
-	m, err := mmap.Open(path, mmap.ReadOnly)
+	var x *generated.Float64Array2D
+	m, err := mmap.Open("features.npy", mmap.ReadOnly) // or mmap.CopyOnWrite
 	switch {
 	case err == nil:
-		defer m.Close() // after Close the array must not be used
-		x = m.Array().(*generated.Uint16Array2D)
-	case errors.Is(err, mmap.ErrNotMappable):
-		// Big-endian or Fortran-order data, or a big-endian host: the
-		// data needs converting, so read it instead.
-		f, err := os.Open(path)
+		defer m.Close()                           // the array must not be used after Close
+		x = m.Array().(*generated.Float64Array2D) // x.Data is the file
+	case errors.Is(err, mmap.ErrNotMappable): // the data needs converting: read it instead
+		a, err := npy2d.LoadNPY("features.npy")
 		if err != nil {
 			log.Fatal(err)
 		}
-		defer f.Close()
-		a, err := generated.ReadNPY(f)
-		if err != nil {
-			log.Fatal(err)
-		}
-		x = a.(*generated.Uint16Array2D)
+		x = a.(*generated.Float64Array2D)
 	default:
 		log.Fatal(err)
 	}
-	fmt.Println(x.Rows, x.Cols, x.Row(1))
-	// Output: 2 3 [4 5 6]
+	fmt.Println(x.Rows, x.Cols, x.Row(1)) // 2 3 [4 5 6]
+
+	// A stored .npz member maps when its data is aligned, as in archives
+	// that package npz writes. np.savez's members rarely are: read those.
+	var y *generated.Float64Array2D
+	mz, err := mmap.OpenNPZ("model.npz", "a", mmap.ReadOnly)
+	switch {
+	case err == nil:
+		defer mz.Close()
+		y = mz.Array().(*generated.Float64Array2D)
+	case errors.Is(err, mmap.ErrNotMappable):
+		r, err := npz.Open("model.npz")
+		if err != nil {
+			log.Fatal(err)
+		}
+		defer r.Close()
+		a, err := r.Array("a")
+		if err != nil {
+			log.Fatal(err)
+		}
+		y = a.(*generated.Float64Array2D)
+	default:
+		log.Fatal(err)
+	}
+	fmt.Println(y.Row(1)) // [3 4 5]
+	// Output:
+	// 2 3 [4 5 6]
+	// [3 4 5]
 }
 
 // CopyOnWrite is numpy's mmap_mode="c": the array may be changed, the
@@ -127,23 +149,51 @@ func ExampleOpenNPZ() {
 // Create makes a sparse .npy file to fill in place, as numpy's
 // open_memmap(mode="w+") does; goroutines may fill disjoint rows.
 func ExampleCreate() {
-	dir, _ := os.MkdirTemp("", "create")
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "big.npy")
-	m, err := mmap.Create(path, typed.MustDType("float32"), 100_000, 256) // 100 MB, a hole
+	defer inTempDir()()
+
+	m, err := mmap.Create("emb.npy", typed.MustDType("float32"), 100_000, 256) // 100 MB, a sparse file
 	if err != nil {
-		panic(err)
+		log.Fatal(err)
 	}
 	x := m.Array().(*generated.Float32Array2D)
-	x.Set(99_999, 255, 1.5) // only this page reaches the disk
-	if err := m.Flush(); err != nil {
-		panic(err)
+	var wg sync.WaitGroup
+	for g := range 4 { // goroutines may fill disjoint rows at once
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			copy(x.Row(g*25_000), []float32{1.5, 2.5}) // only these pages reach the disk
+		}()
 	}
-	if err := m.Close(); err != nil {
-		panic(err)
+	wg.Wait()
+	if err := m.Flush(); err != nil { // msync, then fsync: durable
+		log.Fatal(err)
 	}
-	r, _ := mmap.Open(path, mmap.ReadOnly)
-	defer r.Close()
-	fmt.Println(r.Array().(*generated.Float32Array2D).At(99_999, 255))
-	// Output: 1.5
+	fmt.Println(x.At(75_000, 1))      // 2.5
+	if err := m.Close(); err != nil { // np.load("emb.npy", mmap_mode="r") reads it
+		log.Fatal(err)
+	}
+	// Output: 2.5
+}
+
+// inTempDir makes a new temporary folder the working directory, as if the
+// Python side had just saved its files there. The func it returns restores
+// the working directory and removes the folder.
+func inTempDir() func() {
+	dir, err := os.MkdirTemp("", "mmap-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		log.Fatal(err)
+	}
+	return func() {
+		if err := os.Chdir(wd); err != nil {
+			log.Fatal(err)
+		}
+		os.RemoveAll(dir)
+	}
 }

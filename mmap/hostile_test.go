@@ -90,7 +90,7 @@ func TestHostileFiles(t *testing.T) {
 		{"truncated data", good[:len(good)-1], io.ErrUnexpectedEOF, "the header declares 256 bytes, the file has 255"},
 		{"truncated header", good[:50], io.ErrUnexpectedEOF, "truncated"},
 		{"empty file", nil, typed.ErrFormat, "empty"},
-		{"bytes after the data", append(good[:len(good):len(good)], 0), typed.ErrFormat, "1 bytes after the data"},
+		{"bytes after the data", append(good[:len(good):len(good)], 0), typed.ErrFormat, "1 byte after the data"},
 		{"huge shape, small file", headerPadded("{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000, 1000), }", 128), io.ErrUnexpectedEOF, "the file has 128"},
 		{"not npy", []byte("hello, world, this is not a .npy file at all"), typed.ErrFormat, "not a .npy file"},
 		{"object dtype", headerPadded("{'descr': '|O', 'fortran_order': False, 'shape': (1, 1), }", 128), typed.ErrDType, "pickle"},

@@ -3,7 +3,6 @@
 package mmap
 
 import (
-	"fmt"
 	"os"
 	"unsafe"
 )
@@ -18,7 +17,7 @@ func mapRange(f *os.File, off int64, n int, _ Mode) (region, data []byte, err er
 	words := make([]uint64, (n+7)/8)
 	buf := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), len(words)*8)[:n:n]
 	if _, err := f.ReadAt(buf, off); err != nil {
-		return nil, nil, fmt.Errorf("reading %d bytes at byte %d: %w", n, off, err)
+		return nil, nil, err // an *fs.PathError: "read path: ..."
 	}
 	return buf, buf, nil
 }
@@ -28,10 +27,8 @@ func unmapRange([]byte) error { return nil }
 // writeBack writes a ReadWrite array's data, read into memory by mapRange,
 // to the file, as unmapping a shared mapping would leave it.
 func writeBack(f *os.File, data []byte, off int64) error {
-	if _, err := f.WriteAt(data, off); err != nil {
-		return fmt.Errorf("writing %d bytes at byte %d: %w", len(data), off, err)
-	}
-	return nil
+	_, err := f.WriteAt(data, off) // an *fs.PathError: "write path: ..."
+	return err
 }
 
 // syncRange writes the data back; Flush then syncs the file.

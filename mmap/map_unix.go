@@ -31,7 +31,7 @@ func mapRange(f *os.File, off int64, n int, mode Mode) (region, data []byte, err
 	}
 	region, err = syscall.Mmap(int(f.Fd()), base, lead+n, prot, flags)
 	if err != nil {
-		return nil, nil, fmt.Errorf("mapping %d bytes at byte %d: %w", lead+n, base, err)
+		return nil, nil, os.NewSyscallError("mmap", err)
 	}
 	return region, region[lead : lead+n : lead+n], nil
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/npy2d/npy2d/generated"
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/npz"
 	"github.com/npy2d/npy2d/typed"
 )
@@ -38,7 +39,7 @@ func (m Mode) String() string {
 
 // ErrNotMappable is wrapped by the errors for files whose data cannot be
 // used in place; reading the file (generated.ReadNPY) still works.
-var ErrNotMappable = errors.New("npy2d: mmap: data cannot be mapped in place")
+var ErrNotMappable = errors.New("mmap: data cannot be mapped in place")
 
 // File is an open mapping of one array. Its methods other than Close may
 // be called from several goroutines at once.
@@ -68,17 +69,17 @@ func Open(path string, mode Mode) (*File, error) {
 	}()
 	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, size), typed.DefaultLimits)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: %s: %w", path, err)
 	}
 	if want := int64(h.DataOffset) + int64(h.DataLen); size != want {
 		if size < want {
-			return nil, fmt.Errorf("npy2d: mmap %s: %w: the header declares %d bytes, the file has %d: %w", path, typed.ErrFormat, want, size, io.ErrUnexpectedEOF)
+			return nil, fmt.Errorf("mmap: %s: %w: the header declares %d bytes, the file has %d: %w", path, typed.ErrFormat, want, size, io.ErrUnexpectedEOF)
 		}
-		return nil, fmt.Errorf("npy2d: mmap %s: %w: %d bytes after the data at byte %d", path, typed.ErrFormat, size-want, want)
+		return nil, fmt.Errorf("mmap: %s: %w: %s after the data at byte %d", path, typed.ErrFormat, plural.N(int(size-want), "byte"), want)
 	}
 	m, err = mapArray(f, h, int64(h.DataOffset), mode)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: %s: %w", path, err)
 	}
 	return m, nil
 }
@@ -91,7 +92,7 @@ func Open(path string, mode Mode) (*File, error) {
 // unaligned.
 func OpenNPZ(path, name string, mode Mode) (*File, error) {
 	if mode == ReadWrite {
-		return nil, fmt.Errorf("npy2d: mmap %s: mode %v: an .npz member cannot be written in place (its CRC would no longer match)", path, mode)
+		return nil, fmt.Errorf("mmap: %s: mode %v: an .npz member cannot be written in place (its CRC would no longer match)", path, mode)
 	}
 	f, size, err := openFile(path, mode)
 	if err != nil {
@@ -100,25 +101,25 @@ func OpenNPZ(path, name string, mode Mode) (*File, error) {
 	defer f.Close()
 	r, err := npz.NewReader(f, size)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: %s: %w", path, err)
 	}
 	e, err := r.Lookup(name)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap %s: %w", path, err)
+		return nil, fmt.Errorf("mmap: %s: %w", path, err)
 	}
 	if e.Compressed {
-		return nil, fmt.Errorf("npy2d: mmap %s: member %q: %w: it is compressed (np.savez_compressed); only stored members map", path, e.Name, ErrNotMappable)
+		return nil, fmt.Errorf("mmap: %s: member %q: %w: it is compressed (np.savez_compressed); only stored members map", path, e.Name, ErrNotMappable)
 	}
 	m, err := mapArray(f, e.Header, e.FileOffset, mode)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: mmap %s: member %q: %w", path, e.Name, err)
+		return nil, fmt.Errorf("mmap: %s: member %q: %w", path, e.Name, err)
 	}
 	return m, nil
 }
 
 func openFile(path string, mode Mode) (*os.File, int64, error) {
 	if mode != ReadOnly && mode != CopyOnWrite && mode != ReadWrite {
-		return nil, 0, fmt.Errorf("npy2d: mmap %s: unknown mode %v", path, mode)
+		return nil, 0, fmt.Errorf("mmap: %s: unknown mode %v", path, mode)
 	}
 	flag := os.O_RDONLY
 	if mode == ReadWrite {
@@ -126,12 +127,12 @@ func openFile(path string, mode Mode) (*os.File, int64, error) {
 	}
 	f, err := os.OpenFile(path, flag, 0)
 	if err != nil {
-		return nil, 0, fmt.Errorf("npy2d: mmap: %w", err)
+		return nil, 0, fmt.Errorf("mmap: %w", err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("npy2d: mmap: %w", err)
+		return nil, 0, fmt.Errorf("mmap: %w", err)
 	}
 	return f, fi.Size(), nil
 }
@@ -230,7 +231,7 @@ func (m *File) Close() error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("npy2d: mmap: %w", err)
+		return fmt.Errorf("mmap: %w", err)
 	}
 	return nil
 }

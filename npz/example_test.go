@@ -9,6 +9,7 @@ import (
 
 	"github.com/npy2d/npy2d/generated"
 	"github.com/npy2d/npy2d/npz"
+	"github.com/npy2d/npy2d/typed"
 )
 
 // Write an archive as np.savez(path, ids, weights=w) does, then list it and
@@ -103,5 +104,127 @@ func ExampleReader_ReadInto() {
 	fmt.Println(r.ReadInto("m", &wrong))
 	// Output:
 	// [3 4]
-	// npy2d: npz member "m.npy": typed: dtype mismatch: the input holds int32 (<i4), the reader wants float64 (<f8)
+	// npz: member "m.npy": typed: dtype mismatch: the input holds int32 (<i4), the reader wants float64 (<f8)
+}
+
+// inTempDir makes a new temporary folder the working directory, as if the
+// Python side had just saved its files there. The func it returns restores
+// the working directory and removes the folder.
+func inTempDir() func() {
+	dir, err := os.MkdirTemp("", "npz-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		log.Fatal(err)
+	}
+	return func() {
+		if err := os.Chdir(wd); err != nil {
+			log.Fatal(err)
+		}
+		os.RemoveAll(dir)
+	}
+}
+
+// saveArchive writes the arrays to path as np.savez does, in the order given.
+func saveArchive(path string, names []string, arrays ...typed.Array) {
+	w, err := npz.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i, a := range arrays {
+		if err := w.Add(names[i], a); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// README's scikit-learn story: a fitted StandardScaler → LogisticRegression
+// pipeline saved with np.savez("model.npz", **arrays), its arrays named
+// "scaler.mean_", "logreg.coef_", ... (here made in Go, with the shapes and
+// dtypes scikit-learn gives them).
+func Example_model() {
+	defer inTempDir()()
+	classes := &generated.StringArray2D{Rows: 1, Cols: 3, Width: 10, Data: []string{"setosa", "versicolor", "virginica"}}
+	classes.SetNDim(1)
+	saveArchive("model.npz", []string{"scaler.mean_", "logreg.coef_", "logreg.classes_"},
+		generated.NewFloat64Array2D(4), generated.NewFloat64Array2D(3, 4), classes)
+
+	r, err := npz.Open("model.npz")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer r.Close()
+
+	a, err := r.Array("scaler.mean_") // numpy shape (4,)
+	if err != nil {
+		log.Fatal(err)
+	}
+	mean, err := generated.AsFloat64Array2D(a) // a vector is one row: mean.Data is []float64 of 4
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err = r.Array("logreg.coef_") // (3, 4)
+	if err != nil {
+		log.Fatal(err)
+	}
+	coef, err := generated.AsFloat64Array2D(a) // coef.Row(c): class c's weights
+	if err != nil {
+		log.Fatal(err)
+	}
+	a, err = r.Array("logreg.classes_") // (3,) '<U10'
+	if err != nil {
+		log.Fatal(err)
+	}
+	labels, ok := a.(*generated.StringArray2D)
+	if !ok {
+		log.Fatalf("logreg.classes_ holds %s, want strings", a.DType())
+	}
+	fmt.Println(len(mean.Data), coef.Rows, coef.Cols) // 4 3 4
+	fmt.Println(labels.Data)                          // [setosa versicolor virginica]
+	fmt.Println(a.DType(), a.NDim(), a.NumpyShape())  // str320 1 [3]
+	// Output:
+	// 4 3 4
+	// [setosa versicolor virginica]
+	// str320 1 [3]
+}
+
+// README's archive example: list an archive, decode one array, write one.
+func Example_readme() {
+	defer inTempDir()()
+	saveArchive("model.npz", []string{"weights", "bias"}, generated.NewFloat64Array2D(2, 3), generated.NewFloat64Array2D(3))
+
+	r, err := npz.Open("model.npz") // np.load("model.npz")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer r.Close()
+	for _, e := range r.Entries() { // headers only, no data decoded
+		fmt.Println(e.Name, e.DType, e.Shape()) // numpy's shape
+	}
+	a, err := r.Array("weights") // np.load("model.npz")["weights"]
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	w, err := npz.Create("out.npz") // np.savez; set w.Compressed = true for np.savez_compressed
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := w.Add("weights", a); err != nil { // a name of "" gives arr_0, arr_1, ...
+		log.Fatal(err)
+	}
+	if err := w.Close(); err != nil { // writes the zip directory
+		log.Fatal(err)
+	}
+	// Output:
+	// weights float64 [2 3]
+	// bias float64 [3]
 }

@@ -103,7 +103,7 @@ func (m *memberReader) end() error {
 		}
 		return m.endErr
 	}
-	m.endErr = fmt.Errorf("npy2d: npz: member end: %w", io.ErrNoProgress)
+	m.endErr = fmt.Errorf("npz: member end: %w", io.ErrNoProgress)
 	return m.endErr
 }
 
@@ -115,7 +115,7 @@ func (m *memberReader) wrap(err error) error {
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &corrupt) {
 		return fmt.Errorf("%w: member byte %d: %w", typed.ErrFormat, at, err)
 	}
-	return fmt.Errorf("npy2d: npz: member byte %d: %w", at, err)
+	return fmt.Errorf("npz: member byte %d: %w", at, err)
 }
 
 func (m *memberReader) Close() error { return m.rc.Close() }

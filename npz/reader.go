@@ -36,12 +36,12 @@ type Reader struct {
 func Open(path string) (*Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: npz: %w", err)
+		return nil, fmt.Errorf("npz: %w", err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("npy2d: npz: %w", err)
+		return nil, fmt.Errorf("npz: %w", err)
 	}
 	r, err := NewReader(f, fi.Size())
 	if err != nil {
@@ -60,13 +60,13 @@ func NewReader(r io.ReaderAt, size int64) (*Reader, error) {
 	// Member names are only keys here, never paths on disk, so the
 	// insecure-path warning does not apply.
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, fmt.Errorf("npy2d: npz: reading the zip directory: %w: %w", typed.ErrFormat, err)
+		return nil, fmt.Errorf("npz: reading the zip directory: %w: %w", typed.ErrFormat, err)
 	}
 	files := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		key := Key(f.Name)
 		if _, dup := files[key]; dup {
-			return nil, fmt.Errorf("npy2d: npz: %w: two members named %q", typed.ErrFormat, key)
+			return nil, fmt.Errorf("npz: %w: two members named %q", typed.ErrFormat, key)
 		}
 		files[key] = f
 	}
@@ -170,7 +170,7 @@ func (r *Reader) file(name string) (*zip.File, error) {
 	if f, ok := r.files[name]; ok {
 		return f, nil
 	}
-	return nil, fmt.Errorf("npy2d: npz: no member %q: %w", name, os.ErrNotExist)
+	return nil, fmt.Errorf("npz: no member %q: %w", name, os.ErrNotExist)
 }
 
 // decode opens member name at its data and lets read decode it; it then
@@ -196,5 +196,5 @@ func memberErr(f *zip.File, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("npy2d: npz member %q: %w", f.Name, err)
+	return fmt.Errorf("npz: member %q: %w", f.Name, err)
 }

@@ -49,7 +49,7 @@ func NewWriter(w io.Writer) *Writer {
 func Create(path string) (*Writer, error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: npz: %w", err)
+		return nil, fmt.Errorf("npz: %w", err)
 	}
 	w := NewWriter(f)
 	w.closer = f
@@ -72,11 +72,11 @@ func (w *Writer) Add(name string, a typed.Array) error {
 		w.arrN++
 	}
 	if w.names[name] {
-		return fmt.Errorf("npy2d: npz: two arrays named %q", name)
+		return fmt.Errorf("npz: two arrays named %q", name)
 	}
 	rows, cols := a.Shape()
 	if err := typed.CheckData(a.DType(), rows, cols, len(a.Bytes())); err != nil {
-		return fmt.Errorf("npy2d: npz: array %q: %w", name, err)
+		return fmt.Errorf("npz: array %q: %w", name, err)
 	}
 	w.names[name] = true
 	fh := &zip.FileHeader{
@@ -98,7 +98,7 @@ func (w *Writer) Add(name string, a typed.Array) error {
 		err = w.addStored(fh, a)
 	}
 	if err != nil {
-		w.err = fmt.Errorf("npy2d: npz: writing %q: %w", fh.Name, err)
+		w.err = fmt.Errorf("npz: writing %q: %w", fh.Name, err)
 	}
 	return w.err
 }
@@ -178,19 +178,19 @@ func (w *Writer) addDeflated(fh *zip.FileHeader, a typed.Array) error {
 // returns that failure.
 func (w *Writer) Close() error {
 	if w.closed {
-		return errors.New("npy2d: npz: writer closed twice")
+		return errors.New("npz: writer closed twice")
 	}
 	w.closed = true
 	err := w.err
 	if zerr := w.zw.Close(); err == nil && zerr != nil {
-		err = fmt.Errorf("npy2d: npz: %w", zerr)
+		err = fmt.Errorf("npz: %w", zerr)
 	}
 	if w.closer != nil {
 		if cerr := w.closer.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("npy2d: npz: %w", cerr)
+			err = fmt.Errorf("npz: %w", cerr)
 		}
 	}
-	w.err = errors.New("npy2d: npz: writer closed")
+	w.err = errors.New("npz: writer closed")
 	return err
 }
 

@@ -39,16 +39,17 @@ import (
 	"io"
 
 	"github.com/npy2d/npy2d/generated"
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/npz"
 	"github.com/npy2d/npy2d/typed"
 )
 
 // ErrFortranOrder is wrapped (with typed.ErrShape) by the errors for row
 // ranges of Fortran-order data with more than one row and column.
-var ErrFortranOrder = errors.New("npy2d: ranged: fortran_order data cannot be read by row ranges")
+var ErrFortranOrder = errors.New("ranged: fortran_order data cannot be read by row ranges")
 
 // ErrCompressed is wrapped by OpenEntry's error for a deflated .npz member.
-var ErrCompressed = errors.New("npy2d: ranged: a compressed .npz member cannot be read by row ranges")
+var ErrCompressed = errors.New("ranged: a compressed .npz member cannot be read by row ranges")
 
 // HeaderProbe is how many bytes Open reads for the header: np.save's
 // headers of numeric arrays are 128 bytes, so one read almost always holds
@@ -80,14 +81,14 @@ func Open(r io.ReaderAt, size int64) (*Reader, error) {
 func OpenWithLimits(r io.ReaderAt, size int64, lim typed.Limits) (*Reader, error) {
 	h, err := ReadHeader(r, 0, size, lim)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: ranged: %w", err)
+		return nil, fmt.Errorf("ranged: %w", err)
 	}
 	if want := int64(h.DataOffset) + int64(h.DataLen); want != size {
 		if want > size {
-			return nil, fmt.Errorf("npy2d: ranged: %w: the header declares %d bytes of data after %d of header, the file has %d in all: %w",
+			return nil, fmt.Errorf("ranged: %w: the header declares %d bytes of data after %d of header, the file has %d in all: %w",
 				typed.ErrFormat, h.DataLen, h.DataOffset, size, io.ErrUnexpectedEOF)
 		}
-		return nil, fmt.Errorf("npy2d: ranged: %w: %d bytes after the data at byte %d", typed.ErrFormat, size-want, want)
+		return nil, fmt.Errorf("ranged: %w: %s after the data at byte %d", typed.ErrFormat, plural.N(int(size-want), "byte"), want)
 	}
 	return newReader(r, h, int64(h.DataOffset)), nil
 }
@@ -170,7 +171,7 @@ func OpenEntry(r io.ReaderAt, e npz.Entry) (*Reader, error) {
 	case e.Compressed:
 		return nil, fmt.Errorf("%w: member %q (np.savez_compressed); np.savez stores members", ErrCompressed, e.Name)
 	case e.FileOffset < 0:
-		return nil, fmt.Errorf("npy2d: ranged: %w: member %q has no data offset", typed.ErrFormat, e.Name)
+		return nil, fmt.Errorf("ranged: %w: member %q has no data offset", typed.ErrFormat, e.Name)
 	}
 	return newReader(r, e.Header, e.FileOffset), nil
 }
@@ -206,9 +207,9 @@ func (r *Reader) rangeHeader(i, j int) (typed.Header, error) {
 	h := r.h
 	switch {
 	case i < 0 || j < i || j > r.rows:
-		return h, fmt.Errorf("npy2d: ranged: %w: rows [%d, %d) of an array of %d rows", typed.ErrShape, i, j, r.rows)
+		return h, fmt.Errorf("ranged: %w: rows [%d, %d) of an array of %d rows", typed.ErrShape, i, j, r.rows)
 	case h.Fortran && h.Rows > 1 && h.Cols > 1:
-		return h, fmt.Errorf("npy2d: ranged: %w: %w: shape (%d, %d) is stored column by column; read it whole (generated.ReadNPY) or save it in C order",
+		return h, fmt.Errorf("%w: %w: shape (%d, %d) is stored column by column; read it whole (generated.ReadNPY) or save it in C order",
 			ErrFortranOrder, typed.ErrShape, h.Rows, h.Cols)
 	}
 	h.Fortran = false // one row or one column: the same bytes in either order
@@ -229,13 +230,13 @@ func (r *Reader) ReadRows(dst []byte, i, j int) error {
 		return err
 	}
 	if len(dst) != h.DataLen {
-		return fmt.Errorf("npy2d: ranged: %w: %d bytes for rows [%d, %d) of %d bytes each, want %d", typed.ErrShape, len(dst), i, j, r.rowLen, h.DataLen)
+		return fmt.Errorf("ranged: %w: %s for rows [%d, %d) of %s each, want %d", typed.ErrShape, plural.N(len(dst), "byte"), i, j, plural.N(int(r.rowLen), "byte"), h.DataLen)
 	}
 	if err := readFull(r.r, dst, r.off+int64(i)*r.rowLen); err != nil {
-		return fmt.Errorf("npy2d: ranged: rows [%d, %d): %w", i, j, err)
+		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	if err := typed.Normalize(dst, h); err != nil {
-		return fmt.Errorf("npy2d: ranged: rows [%d, %d): %w", i, j, err)
+		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	return nil
 }
@@ -256,7 +257,7 @@ func (r *Reader) ReadInto(dst DataReader, i, j int) error {
 	}
 	sr := io.NewSectionReader(eofReader{r.r}, r.off+int64(i)*r.rowLen, int64(h.DataLen))
 	if _, err := dst.ReadData(sr, h); err != nil {
-		return fmt.Errorf("npy2d: ranged: rows [%d, %d): %w", i, j, err)
+		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	return nil
 }
@@ -271,7 +272,7 @@ func (r *Reader) ReadArray(i, j int) (typed.Array, error) {
 	sr := io.NewSectionReader(eofReader{r.r}, r.off+int64(i)*r.rowLen, int64(h.DataLen))
 	a, err := generated.ReadArrayData(sr, h)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: ranged: rows [%d, %d): %w", i, j, err)
+		return nil, fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	return a, nil
 }
@@ -292,7 +293,7 @@ func readFull(r io.ReaderAt, b []byte, off int64) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, typed.ErrFormat):
 		return fmt.Errorf("%w: %d of %d bytes at byte %d: %w", typed.ErrFormat, n, len(b), off, err)
 	}
-	return fmt.Errorf("reading %d bytes at byte %d: %w", len(b), off, err)
+	return err // the source's own error, such as "read path: ..." or httprange's
 }
 
 // eofReader holds a ReaderAt to its contract for the SectionReaders that

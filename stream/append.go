@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -13,7 +14,7 @@ import (
 // Commit's errors for a file whose header has no room for the new row
 // count: np.save's header for the longer array would not fit where the
 // data starts.
-var ErrHeaderFull = errors.New("npy2d: stream: the .npy header has no room for the new row count")
+var ErrHeaderFull = errors.New("stream: the .npy header has no room for the new row count")
 
 // Appender adds rows to the end of an existing .npy file in place, as
 // npy-append-array does for numpy: the rows are written after the data and
@@ -71,12 +72,12 @@ type Appender struct {
 func OpenAppend(path string) (*Appender, error) {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: stream: append: %w", err)
+		return nil, fmt.Errorf("stream: append: %w", err)
 	}
 	a, err := openAppend(f)
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("npy2d: stream: append %s: %w", path, err)
+		return nil, fmt.Errorf("stream: append %s: %w", path, err)
 	}
 	return a, nil
 }
@@ -104,7 +105,7 @@ func openAppend(f *os.File) (*Appender, error) {
 	rows, cols := h.Rows, h.Cols
 	switch h.NDim {
 	case 0:
-		return nil, fmt.Errorf("npy2d: stream: append: %w: a 0-D array (shape ()) has no rows to add to", typed.ErrShape)
+		return nil, fmt.Errorf("stream: append: %w: a 0-D array (shape ()) has no rows to add to", typed.ErrShape)
 	case 1:
 		rows, cols = h.Cols, 1
 	}
@@ -152,12 +153,12 @@ func (a *Appender) Rows() int { return a.rows }
 func (a *Appender) WriteRows(b []byte) error {
 	if a.rowLen == 0 {
 		if len(b) != 0 {
-			return fmt.Errorf("npy2d: stream: append: %w: %d bytes for rows of 0 columns", typed.ErrShape, len(b))
+			return fmt.Errorf("stream: append: %w: %d bytes for rows of 0 columns", typed.ErrShape, len(b))
 		}
-		return fmt.Errorf("npy2d: stream: append: %w: rows of 0 columns have no bytes; use Write with an array of shape (n, 0)", typed.ErrShape)
+		return fmt.Errorf("stream: append: %w: rows of 0 columns have no bytes; use Write with an array of shape (n, 0)", typed.ErrShape)
 	}
 	if len(b)%a.rowLen != 0 {
-		return fmt.Errorf("npy2d: stream: append: %w: %d bytes are not whole rows of %d bytes (%d columns of %s)", typed.ErrShape, len(b), a.rowLen, a.cols, a.dt.Name)
+		return fmt.Errorf("stream: append: %w: %s are not whole rows of %s (%s of %s)", typed.ErrShape, plural.N(len(b), "byte"), plural.N(a.rowLen, "byte"), plural.N(a.cols, "column"), a.dt.Name)
 	}
 	return a.writeRows(b, len(b)/a.rowLen)
 }
@@ -166,18 +167,18 @@ func (a *Appender) WriteRows(b []byte) error {
 // file's.
 func (a *Appender) Write(arr typed.Array) error {
 	if arr.DType() != a.dt {
-		return fmt.Errorf("npy2d: stream: append: %w: array of %s appended to a file of %s", typed.ErrDType, arr.DType().Name, a.dt.Name)
+		return fmt.Errorf("stream: append: %w: array of %s appended to a file of %s", typed.ErrDType, arr.DType().Name, a.dt.Name)
 	}
 	rows, cols := arr.Shape()
 	if a.ndim == 1 && arr.NDim() < 2 { // a vector's elements are the file's rows
 		rows, cols = cols, 1
 	}
 	if cols != a.cols {
-		return fmt.Errorf("npy2d: stream: append: %w: array of shape (%d, %d) appended to a file of %d columns", typed.ErrShape, rows, cols, a.cols)
+		return fmt.Errorf("stream: append: %w: array of shape (%d, %d) appended to a file of %d columns", typed.ErrShape, rows, cols, a.cols)
 	}
 	b := arr.Bytes()
 	if err := typed.CheckData(a.dt, rows, cols, len(b)); err != nil {
-		return fmt.Errorf("npy2d: stream: append: %w", err)
+		return fmt.Errorf("stream: append: %w", err)
 	}
 	return a.writeRows(b, rows)
 }
@@ -185,21 +186,21 @@ func (a *Appender) Write(arr typed.Array) error {
 func (a *Appender) writeRows(b []byte, n int) error {
 	switch {
 	case a.done:
-		return fmt.Errorf("npy2d: stream: append after Close: %w", os.ErrClosed)
+		return fmt.Errorf("stream: append after Close: %w", os.ErrClosed)
 	case a.err != nil:
 		return a.err
 	}
 	if _, err := a.header(a.rows + n); err != nil {
-		return fmt.Errorf("npy2d: stream: append: %w", err)
+		return fmt.Errorf("stream: append: %w", err)
 	}
 	if a.dt.Kind == 'b' {
 		if err := typed.CheckBools(b); err != nil {
-			return fmt.Errorf("npy2d: stream: append: %w", err)
+			return fmt.Errorf("stream: append: %w", err)
 		}
 	}
 	data := typed.HostOrderCopy(b, a.dt, a.h.Order)
 	if _, err := a.f.WriteAt(data, a.end); err != nil {
-		a.err = fmt.Errorf("npy2d: stream: append: writing rows from %d: %w", a.rows, err)
+		a.err = fmt.Errorf("stream: append: writing rows from %d: %w", a.rows, err)
 		return a.err
 	}
 	a.rows += n
@@ -213,12 +214,12 @@ func (a *Appender) writeRows(b []byte, n int) error {
 func (a *Appender) Commit() error {
 	switch {
 	case a.done:
-		return fmt.Errorf("npy2d: stream: commit after Close: %w", os.ErrClosed)
+		return fmt.Errorf("stream: commit after Close: %w", os.ErrClosed)
 	case a.err != nil:
 		return a.err
 	}
 	if err := a.commit(); err != nil {
-		a.err = fmt.Errorf("npy2d: stream: append: %w", err)
+		a.err = fmt.Errorf("stream: append: %w", err)
 		return a.err
 	}
 	return nil
@@ -246,7 +247,7 @@ func (a *Appender) commit() error {
 	}
 	// 3. One write of the header, then its sync.
 	if _, err := a.f.WriteAt(hdr, 0); err != nil {
-		return fmt.Errorf("rewriting the header: %w", err)
+		return err // an *fs.PathError: "write path: ..."
 	}
 	if err := a.f.Sync(); err != nil {
 		return err
@@ -271,7 +272,7 @@ func (a *Appender) Close() error {
 	err := a.Commit()
 	a.done = true
 	if cerr := a.f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("npy2d: stream: append: %w", cerr)
+		err = fmt.Errorf("stream: append: %w", cerr)
 	}
 	return err
 }

@@ -2,39 +2,38 @@ package stream_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"log"
 
+	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
 	"github.com/npy2d/npy2d/stream"
 )
 
-// Rows are appended to a file that np.save (here WriteTo) wrote; the file
-// is then np.save's file of all the rows.
+// Rows are appended to a file that np.save (here npy2d.SaveNPY) wrote; the
+// file is then np.save's file of all the rows.
 func ExampleOpenAppend() {
-	dir, _ := os.MkdirTemp("", "append")
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "log.npy")
-	first := generated.NewFloat64Array2D(2, 3)
-	f, _ := os.Create(path)
-	first.WriteTo(f)
-	f.Close()
+	defer inTempDir()()
+	if err := npy2d.SaveNPY("log.npy", generated.NewFloat64Array2D(2, 3)); err != nil {
+		log.Fatal(err)
+	}
 
-	a, err := stream.OpenAppend(path)
+	a, err := stream.OpenAppend("log.npy")
 	if err != nil {
-		panic(err)
+		log.Fatal(err)
 	}
-	more := generated.NewFloat64Array2D(4, 3)
-	more.Set(3, 2, 9)
-	if err := a.Write(more); err != nil {
-		panic(err)
+	batch := generated.NewFloat64Array2D(4, 3) // rows with the file's dtype and columns
+	batch.Set(3, 2, 9)
+	if err := a.Write(batch); err != nil { // any number of times; a.Commit() makes them durable so far
+		log.Fatal(err)
 	}
-	if err := a.Close(); err != nil {
-		panic(err)
+	if err := a.Close(); err != nil { // syncs the rows, rewrites the count, syncs again
+		log.Fatal(err)
 	}
-	f, _ = os.Open(path)
-	all, _ := generated.ReadNPY(f)
-	f.Close()
+
+	all, err := npy2d.LoadNPY("log.npy")
+	if err != nil {
+		log.Fatal(err)
+	}
 	rows, cols := all.Shape()
 	fmt.Println(rows, cols, all.(*generated.Float64Array2D).At(5, 2))
 	// Output: 6 3 9

@@ -15,29 +15,28 @@ import (
 // ExampleWriter writes rows to a file as they come, without knowing how many
 // there will be, then reads the file back two rows at a time.
 func ExampleWriter() {
-	f, err := os.CreateTemp("", "rows-*.npy")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer os.Remove(f.Name())
-	defer f.Close()
+	defer inTempDir()()
 
-	w, err := stream.NewWriter(f, typed.MustDType("float64"), 3)
+	f, err := os.Create("rows.npy")
 	if err != nil {
 		log.Fatal(err)
 	}
-	row := generated.NewFloat64Array2D(1, 3)
-	for i := 0; i < 5; i++ {
-		row.Data[0], row.Data[1], row.Data[2] = float64(i), float64(i)/2, float64(i*i)
+	defer f.Close()
+	w, err := stream.NewWriter(f, typed.MustDType("float64"), 3) // f: any io.WriteSeeker
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i := range 5 { // rows as they come, any number at a time
+		row := &generated.Float64Array2D{Rows: 1, Cols: 3, Data: []float64{float64(i), 0.5, 1}}
 		if err := w.Write(row); err != nil {
 			log.Fatal(err)
 		}
 	}
-	if err := w.Close(); err != nil { // writes the row count into the header
+	if err := w.Close(); err != nil { // writes the final row count; f stays open
 		log.Fatal(err)
 	}
 
-	// The file is now what np.save writes; np.load(f.name) reads it.
+	// The file is np.save's; read it back in blocks of rows.
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		log.Fatal(err)
 	}
@@ -45,23 +44,21 @@ func ExampleWriter() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	h := r.Header()
-	fmt.Printf("%s (%d, %d)\n", h.DType, h.Rows, h.Cols)
 	for {
-		blk, err := r.Next(2)
+		blk, err := r.Next(2) // up to 2 rows (thousands, in real use); storage reused
 		if err == io.EOF {
-			break
+			break // every row was read
 		}
 		if err != nil {
-			log.Fatal(err)
+			log.Fatal(err) // a truncated file is an error wrapping io.ErrUnexpectedEOF
 		}
-		fmt.Println(blk.(*generated.Float64Array2D).Data)
+		x := blk.(*generated.Float64Array2D)
+		fmt.Println(x.Rows, x.Data)
 	}
 	// Output:
-	// float64 (5, 3)
-	// [0 0 0 1 0.5 1]
-	// [2 1 4 3 1.5 9]
-	// [4 2 16]
+	// 2 [0 0.5 1 1 0.5 1]
+	// 2 [2 0.5 1 3 0.5 1]
+	// 1 [4 0.5 1]
 }
 
 // ExampleNewWriterN streams to a writer that cannot seek, such as a pipe
@@ -84,4 +81,27 @@ func ExampleNewWriterN() {
 	fmt.Println(conn.Len(), "bytes")
 	// Output:
 	// 8128 bytes
+}
+
+// inTempDir makes a new temporary folder the working directory, as if the
+// Python side had just saved its files there. The func it returns restores
+// the working directory and removes the folder.
+func inTempDir() func() {
+	dir, err := os.MkdirTemp("", "stream-example")
+	if err != nil {
+		log.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		log.Fatal(err)
+	}
+	return func() {
+		if err := os.Chdir(wd); err != nil {
+			log.Fatal(err)
+		}
+		os.RemoveAll(dir)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/npy2d/npy2d/generated"
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -13,7 +14,7 @@ import (
 // than one row and more than one column: it stores columns one after
 // another, so no prefix of the data is a block of rows. Read such a file
 // whole (generated.ReadNPY transposes it) or save it in C order.
-var ErrFortranOrder = errors.New("npy2d: stream: fortran_order data cannot be read by rows")
+var ErrFortranOrder = errors.New("stream: fortran_order data cannot be read by rows")
 
 // Reader reads the rows of a .npy file in blocks, holding no more than one
 // block, so that files larger than memory can be processed.
@@ -59,7 +60,7 @@ func NewReader(r io.Reader) (*Reader, error) {
 func NewReaderWithLimits(r io.Reader, lim typed.Limits) (*Reader, error) {
 	h, err := typed.ReadHeader(r, lim)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: stream: %w", err)
+		return nil, fmt.Errorf("stream: %w", err)
 	}
 	if h.Fortran && h.Rows > 1 && h.Cols > 1 {
 		return nil, fmt.Errorf("%w: shape (%d, %d) is stored column by column; read it whole with generated.ReadNPY", ErrFortranOrder, h.Rows, h.Cols)
@@ -105,7 +106,7 @@ func (r *Reader) ReadRows(dst []byte) (int, error) {
 	n := r.rows - r.next
 	if r.rowLen > 0 {
 		if len(dst) < r.rowLen {
-			return 0, fmt.Errorf("npy2d: stream: %w: a buffer of %d bytes cannot hold a row of %d bytes (%d columns of %s)", typed.ErrShape, len(dst), r.rowLen, r.cols, r.h.DType)
+			return 0, fmt.Errorf("stream: %w: a buffer of %s cannot hold a row of %s (%s of %s)", typed.ErrShape, plural.N(len(dst), "byte"), plural.N(r.rowLen, "byte"), plural.N(r.cols, "column"), r.h.DType)
 		}
 		n = min(n, len(dst)/r.rowLen)
 	}
@@ -129,7 +130,7 @@ func (r *Reader) Next(rows int) (typed.Array, error) {
 		return nil, r.err
 	}
 	if rows <= 0 {
-		return nil, fmt.Errorf("npy2d: stream: %w: block of %d rows, want at least 1", typed.ErrShape, rows)
+		return nil, fmt.Errorf("stream: %w: block of %d rows, want at least 1", typed.ErrShape, rows)
 	}
 	if r.next == r.rows {
 		return nil, io.EOF
@@ -137,11 +138,11 @@ func (r *Reader) Next(rows int) (typed.Array, error) {
 	if r.arr == nil {
 		a, err := generated.NewArray(r.h.DType, 0, r.cols)
 		if err != nil {
-			return nil, fmt.Errorf("npy2d: stream: %w", err)
+			return nil, fmt.Errorf("stream: %w", err)
 		}
 		ba, ok := a.(blockArray)
 		if !ok {
-			return nil, fmt.Errorf("npy2d: stream: %w: %T has no ReadData method", typed.ErrDType, a)
+			return nil, fmt.Errorf("stream: %w: %T has no ReadData method", typed.ErrDType, a)
 		}
 		r.arr = ba
 	}
@@ -169,7 +170,7 @@ func (r *Reader) blockHeader(n int) typed.Header {
 // done records the outcome of reading n rows.
 func (r *Reader) done(n int, err error) (int, error) {
 	if err != nil {
-		r.err = fmt.Errorf("npy2d: stream: rows %d:%d of %d: %w", r.next, r.next+n, r.rows, err)
+		r.err = fmt.Errorf("stream: rows %d:%d of %d: %w", r.next, r.next+n, r.rows, err)
 		return 0, r.err
 	}
 	r.next += n

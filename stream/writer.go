@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/npy2d/npy2d/internal/plural"
 	"github.com/npy2d/npy2d/typed"
 )
 
@@ -72,14 +73,14 @@ func newSeekWriter(w io.WriteSeeker, dt typed.DType, ndim, cols int) (*Writer, e
 	}
 	sw.seek = w
 	if err := flush(w); err != nil {
-		return nil, fmt.Errorf("npy2d: stream: flushing before the header: %w", err)
+		return nil, fmt.Errorf("stream: flushing before the header: %w", err)
 	}
 	if sw.start, err = w.Seek(0, io.SeekCurrent); err != nil {
-		return nil, fmt.Errorf("npy2d: stream: finding the header's offset (NewWriterN writes where Seek cannot): %w", err)
+		return nil, fmt.Errorf("stream: finding the header's offset (NewWriterN writes where Seek cannot): %w", err)
 	}
 	sw.hdr[6] = 0 // version 1.0 becomes 0.0 until Close rebuilds the header
 	if _, err := w.Write(sw.hdr); err != nil {
-		return nil, fmt.Errorf("npy2d: stream: writing the header: %w", err)
+		return nil, fmt.Errorf("stream: writing the header: %w", err)
 	}
 	return sw, nil
 }
@@ -99,19 +100,19 @@ func NewWriterN(w io.Writer, dt typed.DType, rows, cols int) (*Writer, error) {
 	}
 	sw.declared = rows
 	if _, err := w.Write(sw.hdr); err != nil {
-		return nil, fmt.Errorf("npy2d: stream: writing the header: %w", err)
+		return nil, fmt.Errorf("stream: writing the header: %w", err)
 	}
 	return sw, nil
 }
 
 func newWriter(w io.Writer, dt typed.DType, ndim, rows, cols int) (*Writer, error) {
 	if d, ok := typed.LookupDType(dt.Name); !ok || d.Kind != dt.Kind || d.CharSize != dt.CharSize || (!d.Flexible() && d != dt) {
-		return nil, fmt.Errorf("npy2d: stream: %w: stream of dtype %q, which is not in the dtype table", typed.ErrDType, dt.Name)
+		return nil, fmt.Errorf("stream: %w: stream of dtype %q, which is not in the dtype table", typed.ErrDType, dt.Name)
 	}
 	// One row must be addressable, even when none is declared yet.
 	for _, r := range []int{1, rows} {
 		if _, err := typed.DataLen(dt, r, cols, typed.Limits{}); err != nil {
-			return nil, fmt.Errorf("npy2d: stream: %w", err)
+			return nil, fmt.Errorf("stream: %w", err)
 		}
 	}
 	return &Writer{
@@ -142,12 +143,12 @@ func appendHeader(dst []byte, dt typed.DType, ndim, rows, cols int) []byte {
 func (w *Writer) WriteRows(b []byte) error {
 	if w.rowLen == 0 {
 		if len(b) != 0 {
-			return fmt.Errorf("npy2d: stream: %w: %d bytes for rows of 0 columns, which have none", typed.ErrShape, len(b))
+			return fmt.Errorf("stream: %w: %d bytes for rows of 0 columns, which have none", typed.ErrShape, len(b))
 		}
 		return w.writeRows(nil, 0)
 	}
 	if len(b)%w.rowLen != 0 {
-		return fmt.Errorf("npy2d: stream: %w: %d bytes are not whole rows of %d bytes (%d columns of %s)", typed.ErrShape, len(b), w.rowLen, w.cols, w.dt.Name)
+		return fmt.Errorf("stream: %w: %s are not whole rows of %s (%s of %s)", typed.ErrShape, plural.N(len(b), "byte"), plural.N(w.rowLen, "byte"), plural.N(w.cols, "column"), w.dt.Name)
 	}
 	return w.writeRows(b, len(b)/w.rowLen)
 }
@@ -156,18 +157,18 @@ func (w *Writer) WriteRows(b []byte) error {
 // stream's.
 func (w *Writer) Write(a typed.Array) error {
 	if a.DType() != w.dt {
-		return fmt.Errorf("npy2d: stream: %w: array of %s written to a stream of %s", typed.ErrDType, a.DType(), w.dt)
+		return fmt.Errorf("stream: %w: array of %s written to a stream of %s", typed.ErrDType, a.DType(), w.dt)
 	}
 	rows, cols := a.Shape()
 	if w.ndim == 1 && a.NDim() < 2 { // a vector's elements are the stream's rows
 		rows, cols = cols, 1
 	}
 	if cols != w.cols {
-		return fmt.Errorf("npy2d: stream: %w: array of shape (%d, %d) written to a stream of %d columns", typed.ErrShape, rows, cols, w.cols)
+		return fmt.Errorf("stream: %w: array of shape (%d, %d) written to a stream of %d columns", typed.ErrShape, rows, cols, w.cols)
 	}
 	b := a.Bytes()
 	if err := typed.CheckData(w.dt, rows, cols, len(b)); err != nil {
-		return fmt.Errorf("npy2d: stream: %w", err)
+		return fmt.Errorf("stream: %w", err)
 	}
 	return w.writeRows(b, rows)
 }
@@ -175,18 +176,18 @@ func (w *Writer) Write(a typed.Array) error {
 func (w *Writer) writeRows(b []byte, n int) error {
 	switch {
 	case w.closed:
-		return fmt.Errorf("npy2d: stream: write after Close: %w", os.ErrClosed)
+		return fmt.Errorf("stream: write after Close: %w", os.ErrClosed)
 	case w.err != nil:
 		return w.err
 	}
 	if _, err := typed.DataLen(w.dt, w.rows+n, w.cols, typed.Limits{}); err != nil {
-		return fmt.Errorf("npy2d: stream: %w", err)
+		return fmt.Errorf("stream: %w", err)
 	}
 	if w.seek == nil && w.rows+n > w.declared {
-		return fmt.Errorf("npy2d: stream: %w: %d more rows after %d would pass the %d rows the header declared", typed.ErrShape, n, w.rows, w.declared)
+		return fmt.Errorf("stream: %w: %s more after %d would pass the %s the header declared", typed.ErrShape, plural.N(n, "row"), w.rows, plural.N(w.declared, "row"))
 	}
 	if _, err := typed.WriteData(w.w, w.dt, b); err != nil {
-		w.err = fmt.Errorf("npy2d: stream: writing rows from %d: %w", w.rows, err)
+		w.err = fmt.Errorf("stream: writing rows from %d: %w", w.rows, err)
 		return w.err
 	}
 	w.rows += n
@@ -216,11 +217,11 @@ func (w *Writer) finish() error {
 		return w.err
 	}
 	if err := flush(w.w); err != nil {
-		return fmt.Errorf("npy2d: stream: flushing the data: %w", err)
+		return fmt.Errorf("stream: flushing the data: %w", err)
 	}
 	if w.seek == nil {
 		if w.rows != w.declared {
-			return fmt.Errorf("npy2d: stream: %w: closed after %d of the %d rows the header declared: readers will find the data truncated", typed.ErrShape, w.rows, w.declared)
+			return fmt.Errorf("stream: %w: closed after %d of the %s the header declared: readers will find the data truncated", typed.ErrShape, w.rows, plural.N(w.declared, "row"))
 		}
 		return nil
 	}
@@ -228,20 +229,20 @@ func (w *Writer) finish() error {
 	if len(hdr) != len(w.hdr) {
 		// AppendHeader pads to a fixed length; if that ever broke, writing
 		// would overwrite data.
-		return fmt.Errorf("npy2d: stream: header for %d rows is %d bytes, not the %d written first", w.rows, len(hdr), len(w.hdr))
+		return fmt.Errorf("stream: header for %d rows is %d bytes, not the %d written first", w.rows, len(hdr), len(w.hdr))
 	}
 	end := w.start + int64(len(hdr)) + int64(w.rows)*int64(w.rowLen)
 	if _, err := w.seek.Seek(w.start, io.SeekStart); err != nil {
-		return fmt.Errorf("npy2d: stream: seeking to the header: %w", err)
+		return fmt.Errorf("stream: seeking to the header: %w", err)
 	}
 	if _, err := w.seek.Write(hdr); err != nil {
-		return fmt.Errorf("npy2d: stream: rewriting the header: %w", err)
+		return fmt.Errorf("stream: rewriting the header: %w", err)
 	}
 	if err := flush(w.w); err != nil {
-		return fmt.Errorf("npy2d: stream: flushing the header: %w", err)
+		return fmt.Errorf("stream: flushing the header: %w", err)
 	}
 	if _, err := w.seek.Seek(end, io.SeekStart); err != nil {
-		return fmt.Errorf("npy2d: stream: seeking past the data: %w", err)
+		return fmt.Errorf("stream: seeking past the data: %w", err)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package typed
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/npy2d/npy2d/internal/plural"
 )
 
 // DecodeNPY decodes a whole .npy file held in b whose dtype must be want,
@@ -21,7 +23,7 @@ func DecodeNPY(b []byte, want DType, lim Limits, have int, resize func(n int) []
 		return h, truncated("data", h.DataOffset+h.DataLen, len(b))
 	}
 	if len(body) > h.DataLen {
-		return h, fmt.Errorf("%w: %d bytes after the data at byte %d", ErrFormat, len(body)-h.DataLen, h.DataOffset+h.DataLen)
+		return h, fmt.Errorf("%w: %s after the data at byte %d", ErrFormat, plural.N(len(body)-h.DataLen, "byte"), h.DataOffset+h.DataLen)
 	}
 	_, err = ReadData(bytes.NewReader(body), h, have, resize)
 	return h, err

@@ -39,9 +39,11 @@ func DecodeStrings(dst []string, data []byte, dt DType) error {
 	}
 	total := 0
 	for i := range dst {
-		n, err := utf32Len(data[i*size : (i+1)*size])
-		if err != nil {
-			return fmt.Errorf("%w: item %d of %s: %w", ErrFormat, i, dt.Descr(), err)
+		item := data[i*size : (i+1)*size]
+		n, bad := utf32Len(item)
+		if bad >= 0 {
+			return fmt.Errorf("%w: item %d of %s: code unit %#x at character %d is beyond Unicode (U+10FFFF)",
+				ErrFormat, i, dt.Descr(), hostUint32(item[4*bad:]), bad)
 		}
 		total += n
 	}
@@ -109,10 +111,9 @@ func putHostUint32(b []byte, v uint32) {
 	}
 }
 
-// utf32Len is the UTF-8 length of a 'U' item, NULs included, refusing code
-// units past Unicode.
-func utf32Len(item []byte) (int, error) {
-	n := 0
+// utf32Len is the UTF-8 length of a 'U' item, NULs included; for a code
+// unit past Unicode it returns the unit's character index as bad (else -1).
+func utf32Len(item []byte) (n, bad int) {
 	for j := 0; j < len(item); j += 4 {
 		r := hostUint32(item[j:])
 		switch {
@@ -125,10 +126,10 @@ func utf32Len(item []byte) (int, error) {
 		case r <= maxRune:
 			n += 4
 		default:
-			return 0, fmt.Errorf("code unit %#x at character %d is beyond Unicode (U+10FFFF)", r, j/4)
+			return 0, j / 4
 		}
 	}
-	return n, nil
+	return n, -1
 }
 
 // appendRune appends r as UTF-8, surrogates included (utf8.AppendRune
