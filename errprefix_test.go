@@ -156,8 +156,7 @@ func errorMessages(f *ast.File) []message {
 		}
 		out = append(out, m)
 	}
-	var inError func(n ast.Node) bool
-	inError = func(n ast.Node) bool {
+	inError := func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && isCall(call, "fmt", "Sprintf") {
 			add(call)
 		}

@@ -133,14 +133,6 @@ func emitView(f *File, n names) {
 	f.Line()
 }
 
-func typeList(all []names) []Code {
-	var out []Code
-	for _, n := range all {
-		out = append(out, Op("*").Id(n.Type))
-	}
-	return out
-}
-
 // emitLike writes the one place a conversion's result is made:
 //
 //	func float64Array2DLike(a typed.Array, data []float64) *Float64Array2D {

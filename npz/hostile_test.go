@@ -90,6 +90,8 @@ func allocated(f func()) uint64 {
 // readAll lists the archive and decodes every member through Array and
 // ReadInto; with stream it also reads each through Open. It returns the
 // entries' errors and the decoding errors apart.
+//
+//lint:ignore ST1008 the archive's own error leads, as in the order things fail.
 func readAll(t testing.TB, b []byte, lim typed.Limits, stream bool) (open error, listed, decoded []error) {
 	r, err := npz.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {

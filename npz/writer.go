@@ -86,6 +86,7 @@ func (w *Writer) Add(name string, a typed.Array) error {
 		// of equal arrays are equal byte for byte. Modified is left zero
 		// because it adds a timestamp field to the header that CreateRaw
 		// does not.
+		//lint:ignore SA1019 Modified would add the timestamp field CreateRaw omits (see above).
 		ModifiedDate: 1<<5 | 1,
 	}
 	if !isASCII(fh.Name) && utf8.ValidString(fh.Name) {

@@ -3,7 +3,6 @@ package stream_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,7 +272,7 @@ func TestAppendRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "b.npy")); !bytes.Equal(got, bools) {
-		t.Error(fmt.Sprint("refused writes changed the file"))
+		t.Error("refused writes changed the file")
 	}
 }
 
