@@ -67,17 +67,16 @@ func emitCodec(f *File, n names) {
 
 	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.Name)
 	f.Func().Add(recv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
-		Return(typedCall("AppendJSON", Nil(), dtv, self("Rows"), self("Cols"), self("Bytes").Call())),
+		Return(typedCall("AppendJSON", Nil(), dtv, Lit(2), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
 
-	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. JSON null leaves the array as it is.", n.dt.Name)
+	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. It decodes into Data, reusing it when large enough, so decoding into an array of the right size allocates nothing. JSON null leaves the array as it is; after an error the array is empty.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
 		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
-		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
-		If(Err().Op("!=").Nil()).Block(Return(Err())),
-		If(Id("e").Dot("DType").Op("!=").Add(dtv)).Block(Return(typedCall("MismatchError", Id("e").Dot("DType"), dtv))),
-		Return(Id("a").Dot("view").Call(Id("e").Dot("Data"), Id("e").Dot("Rows"), Id("e").Dot("Cols"))),
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "DecodeJSON").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits"), self("resize")),
+		setShape.Clone(),
+		Return(Nil()),
 	)
 	f.Line()
 }

@@ -183,21 +183,21 @@ func (a *Int16Array2D) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
 // dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Int16Array2D) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, int16Array2DDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, int16Array2DDType, 2, a.Rows, a.Cols, a.Bytes())
 }
 
-// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int16. JSON null leaves
-// the array as it is.
+// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int16. It decodes into
+// Data, reusing it when large enough, so decoding into an array of the right size allocates
+// nothing. JSON null leaves the array as it is; after an error the array is empty.
 func (a *Int16Array2D) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	h, err := typed.DecodeJSON(b, int16Array2DDType, typed.DefaultLimits, a.resize)
 	if err != nil {
+		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
 		return err
 	}
-	if e.DType != int16Array2DDType {
-		return typed.MismatchError(e.DType, int16Array2DDType)
-	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	a.Rows, a.Cols = h.Rows, h.Cols
+	return nil
 }

@@ -184,23 +184,23 @@ func (a *Int64Matrix) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
 // dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Int64Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, int64MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, int64MatrixDType, 2, a.Rows, a.Cols, a.Bytes())
 }
 
-// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int64. JSON null leaves
-// the array as it is.
+// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int64. It decodes into
+// Data, reusing it when large enough, so decoding into an array of the right size allocates
+// nothing. JSON null leaves the array as it is; after an error the array is empty.
 func (a *Int64Matrix) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	h, err := typed.DecodeJSON(b, int64MatrixDType, typed.DefaultLimits, a.resize)
 	if err != nil {
+		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
 		return err
 	}
-	if e.DType != int64MatrixDType {
-		return typed.MismatchError(e.DType, int64MatrixDType)
-	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	a.Rows, a.Cols = h.Rows, h.Cols
+	return nil
 }
 
 // Float32Matrix is a 2-D array of numpy float32 ('<f4') values (IEEE 754 single-precision float)
@@ -377,23 +377,23 @@ func (a *Float32Matrix) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"}, which Python reads with np.frombuffer(base64.b64decode(d["data"]),
 // dtype=d["dtype"]).reshape(d["shape"]).
 func (a *Float32Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, float32MatrixDType, a.Rows, a.Cols, a.Bytes())
+	return typed.AppendJSON(nil, float32MatrixDType, 2, a.Rows, a.Cols, a.Bytes())
 }
 
-// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float32. JSON null
-// leaves the array as it is.
+// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float32. It decodes
+// into Data, reusing it when large enough, so decoding into an array of the right size allocates
+// nothing. JSON null leaves the array as it is; after an error the array is empty.
 func (a *Float32Matrix) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	h, err := typed.DecodeJSON(b, float32MatrixDType, typed.DefaultLimits, a.resize)
 	if err != nil {
+		a.Rows, a.Cols, a.Data = 0, 0, a.Data[:0]
 		return err
 	}
-	if e.DType != float32MatrixDType {
-		return typed.MismatchError(e.DType, float32MatrixDType)
-	}
-	return a.view(e.Data, e.Rows, e.Cols)
+	a.Rows, a.Cols = h.Rows, h.Cols
+	return nil
 }
 
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;
