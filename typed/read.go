@@ -85,6 +85,11 @@ const firstChunk = 1 << 20
 // enough) or when r can tell how many bytes remain (*bytes.Reader, *os.File,
 // any io.Seeker) and they suffice; otherwise it grows as data arrives. It
 // returns the number of bytes read.
+//
+// Data that needs converting is converted a cache-sized chunk at a time as
+// it arrives: byte-swapped in place while it is still in the cache, or, in
+// Fortran order, read into a chunk and transposed from there into the
+// storage, never copied whole.
 func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64, error) {
 	need := h.DataLen
 	step := need
@@ -95,6 +100,15 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 			}
 		} else if need > firstChunk {
 			step = firstChunk - firstChunk%h.DType.Size
+		}
+	}
+	if step == need {
+		if h.Fortran && h.Rows > 1 && h.Cols > 1 {
+			if done, err, ok := readFortran(r, h, resize); ok {
+				return done, err
+			}
+		} else if needsSwap(h.Order, h.DType) {
+			return readSwapped(r, h, resize)
 		}
 	}
 	var done int
@@ -109,6 +123,79 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 	}
 	buf := resize(need)
 	return int64(done), Normalize(buf, h)
+}
+
+// convChunk is how many bytes ReadData swaps at a time: half of a typical
+// L1 data cache, so the swap reads what the copy just wrote from L1, and
+// large enough that a Read call per chunk costs next to nothing.
+const convChunk = 16 << 10
+
+// readSwapped reads C-order data that needs byte swapping into storage of
+// its final size, swapping each chunk as it arrives.
+func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error) {
+	need := h.DataLen
+	buf := resize(need)[:need]
+	unit := h.DType.SwapUnit()
+	chunk := convChunk - convChunk%h.DType.Size
+	for done := 0; done < need; {
+		end := min(need, done+chunk)
+		n, err := io.ReadFull(r, buf[done:end])
+		if err != nil {
+			return int64(done + n), readErr("data", h.DataOffset+need, h.DataOffset+done+n, err)
+		}
+		Swap(buf[done:end], unit)
+		done = end
+	}
+	return int64(need), nil
+}
+
+// fortranBufs hold the chunks Fortran-order data is read into.
+var fortranBufs = sync.Pool{New: func() any { b := make([]byte, fortranChunk); return &b }}
+
+// fortranChunk is the most a chunk of Fortran-order data holds; it must
+// hold at least 8 columns (a cache line of each destination row, for
+// 8-byte items) for the chunked read to apply.
+const fortranChunk = 1 << 20
+
+// readFortran reads Fortran-order data (a C-order Cols x Rows matrix) a
+// chunk of whole columns at a time and transposes each chunk into place in
+// storage of the final size. ok is false, with nothing read, when 8
+// columns would not fit a chunk: the caller then reads the data whole.
+func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, err error, ok bool) {
+	size := h.DType.Size
+	col := h.Rows * size               // bytes of one column of the result
+	k := min(fortranChunk/col, h.Cols) // columns a chunk holds
+	if k < min(8, h.Cols) {
+		return 0, nil, false
+	}
+	need := h.DataLen
+	buf := resize(need)[:need]
+	bp := fortranBufs.Get().(*[]byte)
+	defer fortranBufs.Put(bp)
+	swap := needsSwap(h.Order, h.DType)
+	// A bad bool byte is reported once all the data is read, as Normalize
+	// would, at its offset in the data.
+	var bad error
+	for c0 := 0; c0 < h.Cols; c0 += k {
+		kk := min(k, h.Cols-c0)
+		chunk := (*bp)[:kk*col]
+		n, err := io.ReadFull(r, chunk)
+		if err != nil {
+			at := c0*col + n
+			return int64(at), readErr("data", h.DataOffset+need, h.DataOffset+at, err), true
+		}
+		if h.DType.Kind == 'b' && bad == nil {
+			bad = checkBoolsAt(chunk, c0*col)
+		}
+		if bad != nil {
+			continue
+		}
+		if swap {
+			Swap(chunk, h.DType.SwapUnit())
+		}
+		transposeInto(buf[c0*size:], h.Cols, chunk, h.Rows, kk, h.Rows, size)
+	}
+	return int64(need), bad, true
 }
 
 // Normalize turns data as the file stores it into host byte order and C
@@ -132,7 +219,10 @@ func Normalize(data []byte, h Header) error {
 // another bit pattern. It ORs 32 bytes at a time (four 8-byte loads, no
 // bounds checks: about 5x the speed of one word per step) and looks byte
 // by byte only at the tail or to locate a bad byte.
-func CheckBools(b []byte) error {
+func CheckBools(b []byte) error { return checkBoolsAt(b, 0) }
+
+// checkBoolsAt is CheckBools for bytes that start at data offset base.
+func checkBoolsAt(b []byte, base int) error {
 	i := 0
 	for ; len(b)-i >= 32; i += 32 {
 		w := b[i : i+32 : i+32]
@@ -144,7 +234,7 @@ func CheckBools(b []byte) error {
 	}
 	for ; i < len(b); i++ {
 		if b[i] > 1 {
-			return fmt.Errorf("%w: bool byte %#02x at data offset %d, want 0 or 1", ErrFormat, b[i], i)
+			return fmt.Errorf("%w: bool byte %#02x at data offset %d, want 0 or 1", ErrFormat, b[i], base+i)
 		}
 	}
 	return nil
