@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -15,6 +16,11 @@ var headerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 // ReadHeader reads a .npy header from r, consuming exactly the header so
 // that r is left at the first byte of data.
 func ReadHeader(r io.Reader, lim Limits) (Header, error) {
+	if br, ok := r.(*bytes.Reader); ok {
+		if h, ok := readHeaderBytes(br, lim); ok {
+			return h, nil
+		}
+	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
 	buf := (*bp)[:12]
@@ -47,6 +53,37 @@ func ReadHeader(r io.Reader, lim Limits) (Header, error) {
 		return Header{}, readErr("header", pre.size+pre.dictLen, pre.size+len(dict), err)
 	}
 	return pre.parse(dict, lim)
+}
+
+// readHeaderBytes is ReadHeader for an in-memory reader and a valid
+// version 1.0 header of up to 246 bytes (np.save's, for every 2-D array):
+// the header goes into a buffer on the stack, which calls through the
+// io.Reader interface would make escape to the heap, and is parsed from
+// there. Anything else (an error too) rewinds r to where it was and
+// reports false, and the general path then reads the header and words the
+// error.
+func readHeaderBytes(r *bytes.Reader, lim Limits) (Header, bool) {
+	var buf [256]byte
+	start := r.Size() - int64(r.Len())
+	// Only np.save's own header: no call that could keep buf (an error's
+	// text would), so that it stays on the stack.
+	if n, _ := r.Read(buf[:10]); n == 10 && string(buf[:8]) == Magic+"\x01\x00" {
+		pre := preamble{major: 1, size: 10}
+		pre.readLen(buf[:10])
+		if pre.claimed <= uint64(len(buf)-10) && pre.claimed <= uint64(lim.headerLen()) {
+			pre.dictLen = int(pre.claimed)
+			dict := buf[10 : 10+pre.dictLen]
+			var h Header
+			if n, _ := r.Read(dict); n == len(dict) && canonicalInto(dict, lim, &h) {
+				h.Major, h.DataOffset = 1, 10+pre.dictLen
+				if h.DataLen <= maxInt-h.DataOffset {
+					return h, true
+				}
+			}
+		}
+	}
+	r.Seek(start, io.SeekStart)
+	return Header{}, false
 }
 
 // readDict reads the n-byte header dict into buf when it fits. A longer one
@@ -109,6 +146,15 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 			}
 		} else if needsSwap(h.Order, h.DType) {
 			return readSwapped(r, h, resize)
+		}
+	}
+	if br, ok := r.(*bytes.Reader); ok && step == need {
+		// One call, without io.ReadFull's, for the in-memory reader.
+		buf := resize(need)[:need]
+		if n, _ := br.Read(buf); n == need || need == 0 {
+			return int64(need), Normalize(buf, h)
+		} else {
+			return int64(n), readErr("data", h.DataOffset+need, h.DataOffset+n, io.ErrUnexpectedEOF)
 		}
 	}
 	var done int

@@ -13,6 +13,24 @@ func WriteNPY(w io.Writer, dt DType, rows, cols int, data []byte) (int64, error)
 	if err := CheckData(dt, rows, cols, len(data)); err != nil {
 		return 0, err
 	}
+	// A writer that lends its spare capacity (*bytes.Buffer, *bufio.Writer)
+	// gets the header built in place, and a small array's data with it, in
+	// one Write; no pooled buffer to fetch and return.
+	if ab, ok := w.(interface{ AvailableBuffer() []byte }); ok {
+		if buf := ab.AvailableBuffer(); cap(buf) >= maxHeaderLen {
+			buf = AppendHeader(buf, dt, rows, cols)
+			if len(data) > cap(buf)-len(buf) || needsSwap('<', dt) {
+				n, err := w.Write(buf)
+				if err != nil {
+					return int64(n), err
+				}
+				m, err := WriteData(w, dt, data)
+				return int64(n) + m, err
+			}
+			n, err := w.Write(append(buf, data...))
+			return int64(n), err
+		}
+	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
 	hdr := AppendHeader((*bp)[:0], dt, rows, cols)
@@ -25,6 +43,10 @@ func WriteNPY(w io.Writer, dt DType, rows, cols int, data []byte) (int64, error)
 	m, err := WriteData(w, dt, data)
 	return total + m, err
 }
+
+// maxHeaderLen bounds what AppendHeader writes: a 2-D header is 128 bytes,
+// or 192 with two 20-digit dimensions.
+const maxHeaderLen = 192
 
 // AppendNPY appends the .npy encoding of the array to dst.
 func AppendNPY(dst []byte, dt DType, rows, cols int, data []byte) ([]byte, error) {
