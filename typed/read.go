@@ -139,6 +139,11 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 			step = firstChunk - firstChunk%h.DType.Size
 		}
 	}
+	if step == need && have < need {
+		// New storage, about to be filled: large, it is worth asking for
+		// huge pages before the first touch.
+		adviseHuge(resize(need))
+	}
 	if step == need {
 		if h.Fortran && h.Rows > 1 && h.Cols > 1 {
 			if done, err, ok := readFortran(r, h, resize); ok {
@@ -206,12 +211,15 @@ const fortranChunk = 1 << 20
 // readFortran reads Fortran-order data (a C-order Cols x Rows matrix) a
 // chunk of whole columns at a time and transposes each chunk into place in
 // storage of the final size. ok is false, with nothing read, when 8
-// columns would not fit a chunk: the caller then reads the data whole.
+// columns would not fit a chunk or the array is small: the caller then
+// reads the data whole.
 func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, err error, ok bool) {
 	size := h.DType.Size
 	col := h.Rows * size               // bytes of one column of the result
 	k := min(fortranChunk/col, h.Cols) // columns a chunk holds
-	if k < min(8, h.Cols) {
+	if k < min(8, h.Cols) || h.DataLen < fortranChunk/4 {
+		// Too wide for a chunk, or so small that a scratch copy of it all
+		// costs less than a pooled chunk the size of fortranChunk.
 		return 0, nil, false
 	}
 	need := h.DataLen
