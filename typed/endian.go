@@ -42,7 +42,7 @@ func Swap(b []byte, unit int) {
 
 const lanes16 = 0x00ff00ff00ff00ff
 
-func swap16(b []byte) {
+func swap16Generic(b []byte) {
 	le := binary.LittleEndian
 	for len(b) >= 32 {
 		w := b[:32:32]
@@ -59,7 +59,7 @@ func swap16(b []byte) {
 	}
 }
 
-func swap32(b []byte) {
+func swap32Generic(b []byte) {
 	le := binary.LittleEndian
 	// Reversing all 8 bytes and swapping the halves reverses each half.
 	sw := func(v uint64) uint64 { return bits.RotateLeft64(bits.ReverseBytes64(v), 32) }
@@ -78,7 +78,7 @@ func swap32(b []byte) {
 	}
 }
 
-func swap64(b []byte) {
+func swap64Generic(b []byte) {
 	le, be := binary.LittleEndian, binary.BigEndian
 	for len(b) >= 32 {
 		w := b[:32:32]
