@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
@@ -46,7 +47,7 @@ func (f *inflater) Close() error {
 
 func (f *inflater) Read(p []byte) (int, error) {
 	if f.closed {
-		return 0, errors.New("npy2d: npz: read of a closed member")
+		return 0, fmt.Errorf("npy2d: npz: member read after Close: %w", os.ErrClosed)
 	}
 	return f.ReadCloser.Read(p)
 }

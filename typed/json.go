@@ -127,7 +127,7 @@ func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (En
 	if err != nil {
 		return Envelope{}, err
 	}
-	if dt.Size > 1 && f.dtype[0] != '<' && f.dtype[0] != '>' {
+	if dt.SwapUnit() > 1 && f.dtype[0] != '<' && f.dtype[0] != '>' {
 		order = '<'
 	}
 	e := Envelope{DType: dt, NDim: f.ndim, Rows: 1, Cols: 1}
@@ -208,7 +208,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	}
 	// Only an explicit '<' or '>' names a byte order; anything else means the
 	// envelope's own, little-endian, whatever the host.
-	if s := *raw.DType; dt.Size > 1 && s[0] != '<' && s[0] != '>' {
+	if s := *raw.DType; dt.SwapUnit() > 1 && s[0] != '<' && s[0] != '>' {
 		order = '<'
 	}
 	if len(raw.Shape) > 2 {

@@ -41,7 +41,14 @@ func transposeInto(dst []byte, dstride int, src []byte, sstride int, n, m, size 
 	case 16:
 		tposeItems(items[[16]byte](dst), dstride, items[[16]byte](src), sstride, n, m)
 	default:
-		panic("typed: transpose of an item size not in the table")
+		// Items of any other width (such as strings, 4 bytes a character)
+		// move one copy() each, a row of the source at a time.
+		for i := range n {
+			for j := range m {
+				d, s := (j*dstride+i)*size, (i*sstride+j)*size
+				copy(dst[d:d+size], src[s:s+size])
+			}
+		}
 	}
 }
 

@@ -84,7 +84,7 @@ func TestSwapMatchesNaive(t *testing.T) {
 func TestTransposeMatchesNaive(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	dims := []int{0, 1, 2, 3, 7, 31, 32, 33, 64, 65, 100}
-	for _, size := range []int{1, 2, 4, 8, 16} {
+	for _, size := range []int{1, 2, 4, 8, 16, 3, 40} {
 		for _, rows := range dims {
 			for _, cols := range dims {
 				off := rng.IntN(8)
