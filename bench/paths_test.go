@@ -68,7 +68,15 @@ func smallValues(n int) []int8 {
 }
 
 func pathRun(b *testing.B, impl, name string, nbytes int, f func()) {
+	pathCase(b, impl, name, nbytes, func(*testing.B) func() { return f })
+}
+
+// pathCase is pathRun with the case's inputs made by setup, inside the
+// sub-benchmark: a run of one case (-bench, or cmd/report's profiles)
+// builds only that case's inputs, and no case's garbage times another.
+func pathCase(b *testing.B, impl, name string, nbytes int, setup func(b *testing.B) func()) {
 	b.Run(impl+"/"+name, func(b *testing.B) {
+		f := setup(b)
 		f() // warm: storage sized, pools filled
 		b.SetBytes(int64(nbytes))
 		b.ReportAllocs()
@@ -143,14 +151,17 @@ func pathNPZ(b *testing.B) {
 // npyFile is a 1000×1000 .npy file of dt with the given byte order and
 // memory order, as numpy writes it, of arbitrary (valid) contents.
 func npyFile(dt typed.DType, order byte, fortran bool, rows, cols int) []byte {
-	data := make([]byte, rows*cols*dt.Size)
-	for i := range data {
-		data[i] = byte(i*131 + i>>9)
-	}
-	if dt.Kind == 'b' {
-		for i := range data {
-			data[i] &= 1
+	// 4 KiB of a pattern, repeated.
+	var pat [4096]byte
+	for i := range pat {
+		pat[i] = byte(i*131 + i>>9)
+		if dt.Kind == 'b' {
+			pat[i] &= 1
 		}
+	}
+	data := make([]byte, rows*cols*dt.Size)
+	for i := 0; i < len(data); i += len(pat) {
+		copy(data[i:], pat[:])
 	}
 	descr := dt.Descr()
 	if dt.Size > 1 {
@@ -170,20 +181,25 @@ func pathLayout(b *testing.B) {
 			if kind == "bigendian" && dt.Size == 1 {
 				continue
 			}
-			file := npyFile(dt, map[bool]byte{true: '<', false: '>'}[kind == "fortran"], kind == "fortran", 1000, 1000)
+			order, fortran := map[bool]byte{true: '<', false: '>'}[kind == "fortran"], kind == "fortran"
 			name := kind + "_" + dt.Name
 			nbytes := 1000 * 1000 * dt.Size
-			r := bytes.NewReader(file)
-			a, err := generated.ReadNPY(r)
-			must(b, err)
-			rf := a.(io.ReaderFrom)
-			pathRun(b, "npy2d", name, nbytes, func() {
-				r.Reset(file)
-				_, err := rf.ReadFrom(r)
+			pathCase(b, "npy2d", name, nbytes, func(b *testing.B) func() {
+				file := npyFile(dt, order, fortran, 1000, 1000)
+				r := bytes.NewReader(file)
+				a, err := generated.ReadNPY(r)
 				must(b, err)
+				rf := a.(io.ReaderFrom)
+				return func() {
+					r.Reset(file)
+					_, err := rf.ReadFrom(r)
+					must(b, err)
+				}
 			})
-			dst := make([]byte, nbytes)
-			pathRun(b, "copy", name, nbytes, func() { copy(dst, file[len(file)-nbytes:]) })
+			pathCase(b, "copy", name, nbytes, func(b *testing.B) func() {
+				src, dst := make([]byte, nbytes), make([]byte, nbytes)
+				return func() { copy(dst, src) }
+			})
 		}
 	}
 }
@@ -215,27 +231,34 @@ var freshSizes = []struct {
 var pathSink typed.Array
 
 func pathFresh(b *testing.B) {
-	dir := b.TempDir()
 	for _, s := range freshSizes {
-		file := npyFile(typed.MustDType("float64"), '<', false, s.rows, 1024)
 		nbytes := s.rows * 1024 * 8
-		pathRun(b, "npy2d", "fresh-bytes_"+s.name, nbytes, func() {
-			a, err := generated.ReadNPY(bytes.NewReader(file))
-			must(b, err)
-			pathSink = a
+		pathCase(b, "npy2d", "fresh-bytes_"+s.name, nbytes, func(b *testing.B) func() {
+			file := npyFile(typed.MustDType("float64"), '<', false, s.rows, 1024)
+			b.Cleanup(func() { pathSink = nil })
+			return func() {
+				// The last array is dropped first, as numpy_bench.py's
+				// timeit drops each np.load result before the next call.
+				pathSink = nil
+				a, err := generated.ReadNPY(bytes.NewReader(file))
+				must(b, err)
+				pathSink = a
+			}
 		})
-		path := filepath.Join(dir, s.name+".npy")
-		must(b, os.WriteFile(path, file, 0o644))
-		pathRun(b, "npy2d", "fresh-file_"+s.name, nbytes, func() {
-			f, err := os.Open(path)
-			must(b, err)
-			a, err := generated.ReadNPY(f)
-			f.Close()
-			must(b, err)
-			pathSink = a
+		pathCase(b, "npy2d", "fresh-file_"+s.name, nbytes, func(b *testing.B) func() {
+			path := filepath.Join(b.TempDir(), s.name+".npy")
+			must(b, os.WriteFile(path, npyFile(typed.MustDType("float64"), '<', false, s.rows, 1024), 0o644))
+			b.Cleanup(func() { pathSink = nil })
+			return func() {
+				pathSink = nil
+				f, err := os.Open(path)
+				must(b, err)
+				a, err := generated.ReadNPY(f)
+				f.Close()
+				must(b, err)
+				pathSink = a
+			}
 		})
-		pathSink = nil
-		must(b, os.Remove(path))
 	}
 }
 

@@ -40,6 +40,21 @@ func Swap(b []byte, unit int) {
 	}
 }
 
+// swapCopy sets dst[:len(src)] to src with every unit-wide word reversed,
+// in one pass; dst is src itself or does not overlap it.
+func swapCopy(dst, src []byte, unit int) {
+	switch unit {
+	case 2:
+		swapCopy16(dst, src)
+	case 4:
+		swapCopy32(dst, src)
+	case 8:
+		swapCopy64(dst, src)
+	default:
+		copy(dst, src)
+	}
+}
+
 const lanes16 = 0x00ff00ff00ff00ff
 
 func swap16Generic(b []byte) {

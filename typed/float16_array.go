@@ -6,7 +6,8 @@ import "math"
 // the scalar conversions (Float16.Float32, Float16FromFloat32, ...) give, and
 // so what numpy's astype gives, signalling NaNs included.
 //
-// Widening uses the tables of J. van der Zijp, "Fast Half Float
+// Widening rebiases the exponent of normal halves with one addition and
+// takes the others (zeros, subnormals, Inf, NaN) from the tables of J. van der Zijp, "Fast Half Float
 // Conversions" (2008): a half's bits split into its top six (sign and
 // exponent) and its mantissa, and
 //
@@ -54,9 +55,17 @@ func Float16sToFloat32s(dst []float32, src []Float16) {
 	if len(dst) != len(src) {
 		panic("typed: Float16sToFloat32s: lengths differ")
 	}
+	dst = dst[:len(src)]
 	for i, h := range src {
+		// Normal halves, nearly all of real data: rebias the exponent by
+		// adding (127-15)<<23 to the shifted bits. Zeros, subnormals, Inf
+		// and NaN take the tables.
+		if e := h & f16ExpMask; e != 0 && e != f16ExpMask {
+			dst[i] = math.Float32frombits(uint32(h&f16SignMask)<<16 | (uint32(h&0x7fff)<<13 + (127-15)<<23))
+			continue
+		}
 		e := h >> 10
-		dst[i] = math.Float32frombits(f16Mant32[uint(f16Offset[e])+uint(h&0x3ff)] + f16Exp32[e])
+		dst[i] = math.Float32frombits(f16Mant32[(uint(f16Offset[e])+uint(h&0x3ff))&2047] + f16Exp32[e])
 	}
 }
 
@@ -66,9 +75,14 @@ func Float16sToFloat64s(dst []float64, src []Float16) {
 	if len(dst) != len(src) {
 		panic("typed: Float16sToFloat64s: lengths differ")
 	}
+	dst = dst[:len(src)]
 	for i, h := range src {
+		if e := h & f16ExpMask; e != 0 && e != f16ExpMask {
+			dst[i] = math.Float64frombits(uint64(h&f16SignMask)<<48 | (uint64(h&0x7fff)<<42 + (1023-15)<<52))
+			continue
+		}
 		e := h >> 10
-		dst[i] = math.Float64frombits(f16Mant64[uint(f16Offset[e])+uint(h&0x3ff)] + f16Exp64[e])
+		dst[i] = math.Float64frombits(f16Mant64[(uint(f16Offset[e])+uint(h&0x3ff))&2047] + f16Exp64[e])
 	}
 }
 

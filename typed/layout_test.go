@@ -2,6 +2,7 @@ package typed
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -217,3 +218,41 @@ func BenchmarkConvert(b *testing.B) {
 type onlyReader struct{ r io.Reader }
 
 func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+// TestSwapCopyMatchesNaive: swapCopy into separate storage equals a copy
+// then the byte-by-byte swap, at every offset of either side, and writes
+// nothing past len(src).
+func TestSwapCopyMatchesNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, unit := range []int{1, 2, 4, 8} {
+		for off := range 9 {
+			for n := 0; n <= 300; n += unit {
+				src := randBytes(rng, off+n)[off:]
+				want := bytes.Clone(src)
+				swapNaive(want, unit)
+				dst := randBytes(rng, n+off+8)
+				tail := bytes.Clone(dst[off+n:])
+				swapCopy(dst[off:], src, unit)
+				if !bytes.Equal(dst[off:off+n], want) || !bytes.Equal(dst[off+n:], tail) {
+					t.Fatalf("unit %d offset %d length %d differs", unit, off, n)
+				}
+			}
+		}
+	}
+}
+
+// TestReadSwappedTruncated: big-endian data cut short, read into storage
+// already large enough (so nothing checks the length first), fails as
+// truncated, from a *bytes.Reader as from a plain reader.
+func TestReadSwappedTruncated(t *testing.T) {
+	dt := MustDType("float64")
+	h := Header{DType: dt, Order: '>', Rows: 10, Cols: 10, DataLen: 800, DataOffset: 128}
+	raw := randBytes(rand.New(rand.NewPCG(1, 1)), 799)
+	for _, r := range []io.Reader{bytes.NewReader(raw), onlyReader{bytes.NewReader(raw)}} {
+		store := make([]byte, 800)
+		_, err := ReadData(r, h, 800, func(n int) []byte { return store[:n] })
+		if !errors.Is(err, io.ErrUnexpectedEOF) {
+			t.Fatalf("%T: %v", r, err)
+		}
+	}
+}

@@ -187,6 +187,14 @@ func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error
 	need := h.DataLen
 	buf := resize(need)[:need]
 	unit := h.DType.SwapUnit()
+	if br, ok := r.(*bytes.Reader); ok && need > 0 {
+		// From memory, swap straight from the reader's bytes into the
+		// storage: one pass instead of a copy and a swap.
+		sc := swapCopier{dst: buf, unit: unit}
+		if _, err := br.WriteTo(&sc); err == errSwapped {
+			return int64(need), nil
+		}
+	}
 	chunk := convChunk - convChunk%h.DType.Size
 	for done := 0; done < need; {
 		end := min(need, done+chunk)
@@ -198,6 +206,26 @@ func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error
 		done = end
 	}
 	return int64(need), nil
+}
+
+// swapCopier receives a *bytes.Reader's unread bytes through WriteTo and
+// swap-copies the first len(dst) of them into dst, consuming exactly those;
+// with fewer it consumes none (the caller's general path then reports the
+// truncation). It keeps nothing of what it is given.
+type swapCopier struct {
+	dst  []byte
+	unit int
+}
+
+// errSwapped stops bytes.Reader.WriteTo once the data is in.
+var errSwapped = errors.New("typed: swapped")
+
+func (s *swapCopier) Write(p []byte) (int, error) {
+	if len(p) < len(s.dst) {
+		return 0, io.ErrShortWrite
+	}
+	swapCopy(s.dst, p[:len(s.dst)], s.unit)
+	return len(s.dst), errSwapped
 }
 
 // fortranBufs hold the chunks Fortran-order data is read into.

@@ -3,10 +3,11 @@
 #include "textflag.h"
 
 // Byte swaps with SSE2, which every amd64 processor has: 64 bytes a step in
-// four XMM registers. The bytes of each 16-bit word are swapped with two
-// shifts and an OR; PSHUFLW and PSHUFHW first reorder the words of each
-// 32-bit lane (swap32) or 64-bit lane (swap64). len(b) must be a multiple of
-// 64; the Go code does the rest.
+// four XMM registers, loaded from src and stored to dst (which may be src
+// itself). The bytes of each 16-bit word are swapped with two shifts and an
+// OR; PSHUFLW and PSHUFHW first reorder the words of each 32-bit lane
+// (swap32) or 64-bit lane (swap64). len(src) must be a multiple of 64 and
+// len(dst) at least as long; the Go code does the rest.
 
 // BSWAPW swaps the bytes of each 16-bit word of X, using T.
 #define BSWAPW(X, T) \
@@ -22,11 +23,12 @@
 	MOVOU 48(SI), X6
 
 #define STORE4 \
-	MOVOU X0, 0(SI) \
-	MOVOU X2, 16(SI) \
-	MOVOU X4, 32(SI) \
-	MOVOU X6, 48(SI) \
-	ADDQ $64, SI
+	MOVOU X0, 0(DI) \
+	MOVOU X2, 16(DI) \
+	MOVOU X4, 32(DI) \
+	MOVOU X6, 48(DI) \
+	ADDQ $64, SI \
+	ADDQ $64, DI
 
 #define BSWAPW4 \
 	BSWAPW(X0, X1) \
@@ -44,10 +46,11 @@
 	PSHUFLW $imm, X6, X6 \
 	PSHUFHW $imm, X6, X6
 
-// func swap16SSE2(b []byte)
-TEXT ·swap16SSE2(SB), NOSPLIT, $0-24
-	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), CX
+// func swap16SSE2(dst, src []byte)
+TEXT ·swap16SSE2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
 	SHRQ $6, CX
 	JZ   done16
 
@@ -61,10 +64,11 @@ loop16:
 done16:
 	RET
 
-// func swap32SSE2(b []byte)
-TEXT ·swap32SSE2(SB), NOSPLIT, $0-24
-	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), CX
+// func swap32SSE2(dst, src []byte)
+TEXT ·swap32SSE2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
 	SHRQ $6, CX
 	JZ   done32
 
@@ -79,10 +83,11 @@ loop32:
 done32:
 	RET
 
-// func swap64SSE2(b []byte)
-TEXT ·swap64SSE2(SB), NOSPLIT, $0-24
-	MOVQ b_base+0(FP), SI
-	MOVQ b_len+8(FP), CX
+// func swap64SSE2(dst, src []byte)
+TEXT ·swap64SSE2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
 	SHRQ $6, CX
 	JZ   done64
 
