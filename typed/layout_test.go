@@ -246,11 +246,11 @@ func TestSwapCopyMatchesNaive(t *testing.T) {
 // truncated, from a *bytes.Reader as from a plain reader.
 func TestReadSwappedTruncated(t *testing.T) {
 	dt := MustDType("float64")
-	h := Header{DType: dt, Order: '>', Rows: 10, Cols: 10, DataLen: 800, DataOffset: 128}
-	raw := randBytes(rand.New(rand.NewPCG(1, 1)), 799)
+	h := Header{DType: dt, Order: '>', Rows: 100, Cols: 100, DataLen: 80000, DataOffset: 128}
+	raw := randBytes(rand.New(rand.NewPCG(1, 1)), 79999)
 	for _, r := range []io.Reader{bytes.NewReader(raw), onlyReader{bytes.NewReader(raw)}} {
-		store := make([]byte, 800)
-		_, err := ReadData(r, h, 800, func(n int) []byte { return store[:n] })
+		store := make([]byte, 80000)
+		_, err := ReadData(r, h, 80000, func(n int) []byte { return store[:n] })
 		if !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Fatalf("%T: %v", r, err)
 		}

@@ -187,11 +187,17 @@ func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error
 	need := h.DataLen
 	buf := resize(need)[:need]
 	unit := h.DType.SwapUnit()
-	if br, ok := r.(*bytes.Reader); ok && need > 0 {
+	if br, ok := r.(*bytes.Reader); ok && need >= convChunk {
 		// From memory, swap straight from the reader's bytes into the
-		// storage: one pass instead of a copy and a swap.
-		sc := swapCopier{dst: buf, unit: unit}
-		if _, err := br.WriteTo(&sc); err == errSwapped {
+		// storage: one pass instead of a copy and a swap. The copier goes
+		// through an interface, so it comes from a pool: steady-state
+		// reads allocate nothing.
+		sc := swapCopiers.Get().(*swapCopier)
+		sc.dst, sc.unit = buf, unit
+		_, err := br.WriteTo(sc)
+		sc.dst = nil
+		swapCopiers.Put(sc)
+		if err == errSwapped {
 			return int64(need), nil
 		}
 	}
@@ -216,6 +222,8 @@ type swapCopier struct {
 	dst  []byte
 	unit int
 }
+
+var swapCopiers = sync.Pool{New: func() any { return new(swapCopier) }}
 
 // errSwapped stops bytes.Reader.WriteTo once the data is in.
 var errSwapped = errors.New("typed: swapped")
