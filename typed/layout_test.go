@@ -238,6 +238,19 @@ func TestSwapCopyMatchesNaive(t *testing.T) {
 				}
 			}
 		}
+		// Large enough for the non-temporal stores, into aligned storage
+		// and, for the other loop, unaligned storage; with a tail.
+		n := 1<<20 + 5*unit
+		src := randBytes(rng, n)
+		want := bytes.Clone(src)
+		swapNaive(want, unit)
+		for _, off := range []int{0, 3} {
+			dst := make([]byte, n+off)
+			swapCopy(dst[off:], src, unit)
+			if !bytes.Equal(dst[off:], want) {
+				t.Fatalf("unit %d: 1 MiB at offset %d differs", unit, off)
+			}
+		}
 	}
 }
 

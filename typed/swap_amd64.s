@@ -30,6 +30,17 @@
 	ADDQ $64, SI \
 	ADDQ $64, DI
 
+// STORE4NT is STORE4 with non-temporal stores, which skip reading the
+// destination's lines into the cache first (as memmove does for large
+// copies); dst must be 16-byte aligned.
+#define STORE4NT \
+	MOVNTO X0, 0(DI) \
+	MOVNTO X2, 16(DI) \
+	MOVNTO X4, 32(DI) \
+	MOVNTO X6, 48(DI) \
+	ADDQ $64, SI \
+	ADDQ $64, DI
+
 #define BSWAPW4 \
 	BSWAPW(X0, X1) \
 	BSWAPW(X2, X3) \
@@ -100,4 +111,63 @@ loop64:
 	JNZ  loop64
 
 done64:
+	RET
+
+// func swap16SSE2NT(dst, src []byte)
+TEXT ·swap16SSE2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
+	SHRQ $6, CX
+	JZ   done16nt
+
+loop16nt:
+	LOAD4
+	BSWAPW4
+	STORE4NT
+	DECQ CX
+	JNZ  loop16nt
+	SFENCE
+
+done16nt:
+	RET
+
+// func swap32SSE2NT(dst, src []byte)
+TEXT ·swap32SSE2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
+	SHRQ $6, CX
+	JZ   done32nt
+
+loop32nt:
+	LOAD4
+	SHUF4(0xb1)
+	BSWAPW4
+	STORE4NT
+	DECQ CX
+	JNZ  loop32nt
+	SFENCE
+
+done32nt:
+	RET
+
+// func swap64SSE2NT(dst, src []byte)
+TEXT ·swap64SSE2NT(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
+	SHRQ $6, CX
+	JZ   done64nt
+
+loop64nt:
+	LOAD4
+	SHUF4(0x1b)
+	BSWAPW4
+	STORE4NT
+	DECQ CX
+	JNZ  loop64nt
+	SFENCE
+
+done64nt:
 	RET
