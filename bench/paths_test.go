@@ -96,55 +96,79 @@ func must(b *testing.B, err error) {
 	}
 }
 
-func pathJSON(b *testing.B) {
+// float64 1000×1000 of sin(i), its envelope and its raw bytes.
+func jsonInput(b *testing.B) (*generated.Float64Array2D, []byte) {
 	a := generated.NewFloat64Array2D(1000, 1000)
 	for i := range a.Data {
 		a.Data[i] = math.Sin(float64(i))
 	}
 	js, err := json.Marshal(a)
 	must(b, err)
-	raw := a.Bytes()
-	var into generated.Float64Array2D
-	pathRun(b, "npy2d", "json-decode", len(raw), func() { must(b, into.UnmarshalJSON(js)) })
-	text := js[bytes.LastIndexByte(js[:len(js)-2], '"')+1 : len(js)-2]
-	dst := make([]byte, len(raw))
-	pathRun(b, "base64", "json-decode", len(raw), func() {
-		_, err := base64.StdEncoding.Decode(dst, text)
-		must(b, err)
+	return a, js
+}
+
+func pathJSON(b *testing.B) {
+	const nbytes = 8 * 1000 * 1000
+	pathCase(b, "npy2d", "json-decode", nbytes, func(b *testing.B) func() {
+		_, js := jsonInput(b)
+		var into generated.Float64Array2D
+		return func() { must(b, into.UnmarshalJSON(js)) }
 	})
-	pathRun(b, "npy2d", "json-encode", len(raw), func() {
-		_, err := a.MarshalJSON()
-		must(b, err)
+	pathCase(b, "base64", "json-decode", nbytes, func(b *testing.B) func() {
+		_, js := jsonInput(b)
+		text := js[bytes.LastIndexByte(js[:len(js)-2], '"')+1 : len(js)-2]
+		dst := make([]byte, nbytes)
+		return func() {
+			_, err := base64.StdEncoding.Decode(dst, text)
+			must(b, err)
+		}
 	})
-	pathRun(b, "base64", "json-encode", len(raw), func() { base64.StdEncoding.AppendEncode(nil, raw) })
+	pathCase(b, "npy2d", "json-encode", nbytes, func(b *testing.B) func() {
+		a, _ := jsonInput(b)
+		return func() {
+			_, err := a.MarshalJSON()
+			must(b, err)
+		}
+	})
+	pathCase(b, "base64", "json-encode", nbytes, func(b *testing.B) func() {
+		a, _ := jsonInput(b)
+		raw := a.Bytes()
+		return func() { base64.StdEncoding.AppendEncode(nil, raw) }
+	})
 }
 
 func pathNPZ(b *testing.B) {
-	a := &generated.Int8Array2D{Rows: 2000, Cols: 2000, Data: smallValues(2000 * 2000)}
-	var buf bytes.Buffer
-	write := func() {
+	a := &generated.Int8Array2D{Rows: 2000, Cols: 2000}
+	write := func(b *testing.B, buf *bytes.Buffer) {
 		buf.Reset()
-		w := npz.NewWriter(&buf)
+		w := npz.NewWriter(buf)
 		w.Compressed = true
 		must(b, w.Add("a", a))
 		must(b, w.Close())
 	}
-	write()
-	size := buf.Len()
 	b.Run("npy2d/npz-write", func(b *testing.B) {
+		a.Data = smallValues(2000 * 2000)
+		var buf bytes.Buffer
+		write(b, &buf)
 		b.SetBytes(int64(len(a.Data)))
 		b.ReportAllocs()
+		b.ResetTimer()
 		for b.Loop() {
-			write()
+			write(b, &buf)
 		}
-		b.ReportMetric(float64(size), "B/archive")
+		b.ReportMetric(float64(buf.Len()), "B/archive")
 	})
-	archive := bytes.Clone(buf.Bytes())
-	pathRun(b, "npy2d", "npz-read", len(a.Data), func() {
-		r, err := npz.NewReader(bytes.NewReader(archive), int64(len(archive)))
-		must(b, err)
-		_, err = r.Array("a")
-		must(b, err)
+	pathCase(b, "npy2d", "npz-read", 2000*2000, func(b *testing.B) func() {
+		a.Data = smallValues(2000 * 2000)
+		var buf bytes.Buffer
+		write(b, &buf)
+		archive := buf.Bytes()
+		return func() {
+			r, err := npz.NewReader(bytes.NewReader(archive), int64(len(archive)))
+			must(b, err)
+			_, err = r.Array("a")
+			must(b, err)
+		}
 	})
 }
 
@@ -206,19 +230,32 @@ func pathLayout(b *testing.B) {
 
 func pathFloat16(b *testing.B) {
 	const n = 1 << 20
-	hs := make([]typed.Float16, n)
-	f32 := make([]float32, n)
-	f64 := make([]float64, n)
-	for i := range hs {
-		// Normal values of either sign over the half range, as data holds.
-		f64[i] = math.Sin(float64(i)) * math.Exp2(float64(i%24-12))
-		f32[i] = float32(f64[i])
-		hs[i] = typed.Float16FromFloat64(f64[i])
+	inputs := func() ([]typed.Float16, []float32, []float64) {
+		hs := make([]typed.Float16, n)
+		f32 := make([]float32, n)
+		f64 := make([]float64, n)
+		for i := range hs {
+			// Normal values of either sign over the half range, as data holds.
+			f64[i] = math.Sin(float64(i)) * math.Exp2(float64(i%24-12))
+			f32[i] = float32(f64[i])
+			hs[i] = typed.Float16FromFloat64(f64[i])
+		}
+		return hs, f32, f64
 	}
-	pathRun(b, "npy2d", "f16-f32", 2*n, func() { typed.Float16sToFloat32s(f32, hs) })
-	pathRun(b, "npy2d", "f16-f64", 2*n, func() { typed.Float16sToFloat64s(f64, hs) })
-	pathRun(b, "npy2d", "f32-f16", 2*n, func() { typed.Float32sToFloat16s(hs, f32) })
-	pathRun(b, "npy2d", "f64-f16", 2*n, func() { typed.Float64sToFloat16s(hs, f64) })
+	for _, c := range []struct {
+		name string
+		op   func(hs []typed.Float16, f32 []float32, f64 []float64)
+	}{
+		{"f16-f32", func(hs []typed.Float16, f32 []float32, _ []float64) { typed.Float16sToFloat32s(f32, hs) }},
+		{"f16-f64", func(hs []typed.Float16, _ []float32, f64 []float64) { typed.Float16sToFloat64s(f64, hs) }},
+		{"f32-f16", func(hs []typed.Float16, f32 []float32, _ []float64) { typed.Float32sToFloat16s(hs, f32) }},
+		{"f64-f16", func(hs []typed.Float16, _ []float32, f64 []float64) { typed.Float64sToFloat16s(hs, f64) }},
+	} {
+		pathCase(b, "npy2d", c.name, 2*n, func(b *testing.B) func() {
+			hs, f32, f64 := inputs()
+			return func() { c.op(hs, f32, f64) }
+		})
+	}
 }
 
 // freshSizes are the fresh-array cases: float64 arrays of 8, 80 and 800 MB
