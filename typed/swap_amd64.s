@@ -30,17 +30,6 @@
 	ADDQ $64, SI \
 	ADDQ $64, DI
 
-// STORE4NT is STORE4 with non-temporal stores, which skip reading the
-// destination's lines into the cache first (as memmove does for large
-// copies); dst must be 16-byte aligned.
-#define STORE4NT \
-	MOVNTO X0, 0(DI) \
-	MOVNTO X2, 16(DI) \
-	MOVNTO X4, 32(DI) \
-	MOVNTO X6, 48(DI) \
-	ADDQ $64, SI \
-	ADDQ $64, DI
-
 #define BSWAPW4 \
 	BSWAPW(X0, X1) \
 	BSWAPW(X2, X3) \
@@ -113,61 +102,60 @@ loop64:
 done64:
 	RET
 
-// func swap16SSE2NT(dst, src []byte)
-TEXT ·swap16SSE2NT(SB), NOSPLIT, $0-48
+// func swapAVX2(dst, src []byte, mask *[32]byte)
+// One VPSHUFB per 32 bytes with the byte order of one 128-bit lane in mask
+// (both lanes alike); 64 bytes a step.
+TEXT ·swapAVX2(SB), NOSPLIT, $0-56
 	MOVQ dst_base+0(FP), DI
 	MOVQ src_base+24(FP), SI
 	MOVQ src_len+32(FP), CX
+	MOVQ mask+48(FP), AX
+	VMOVDQU (AX), Y15
 	SHRQ $6, CX
-	JZ   done16nt
+	JZ   doneavx
 
-loop16nt:
-	LOAD4
-	BSWAPW4
-	STORE4NT
+loopavx:
+	VMOVDQU 0(SI), Y0
+	VMOVDQU 32(SI), Y1
+	VPSHUFB Y15, Y0, Y0
+	VPSHUFB Y15, Y1, Y1
+	VMOVDQU Y0, 0(DI)
+	VMOVDQU Y1, 32(DI)
+	ADDQ $64, SI
+	ADDQ $64, DI
 	DECQ CX
-	JNZ  loop16nt
-	SFENCE
+	JNZ  loopavx
 
-done16nt:
+doneavx:
+	VZEROUPPER
 	RET
 
-// func swap32SSE2NT(dst, src []byte)
-TEXT ·swap32SSE2NT(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ src_base+24(FP), SI
-	MOVQ src_len+32(FP), CX
-	SHRQ $6, CX
-	JZ   done32nt
-
-loop32nt:
-	LOAD4
-	SHUF4(0xb1)
-	BSWAPW4
-	STORE4NT
-	DECQ CX
-	JNZ  loop32nt
-	SFENCE
-
-done32nt:
+// func hasAVX2() bool
+// CPUID says AVX2, and the OS saves the YMM registers (XGETBV).
+TEXT ·hasAVX2(SB), NOSPLIT, $0-1
+	MOVL $0, AX
+	CPUID
+	CMPL AX, $7
+	JL   no
+	MOVL $1, AX
+	MOVL $0, CX
+	CPUID
+	ANDL $0x18000000, CX // OSXSAVE and AVX
+	CMPL CX, $0x18000000
+	JNE  no
+	MOVL $0, CX
+	XGETBV
+	ANDL $6, AX // XMM and YMM state
+	CMPL AX, $6
+	JNE  no
+	MOVL $7, AX
+	MOVL $0, CX
+	CPUID
+	ANDL $0x20, BX // AVX2
+	JZ   no
+	MOVB $1, ret+0(FP)
 	RET
 
-// func swap64SSE2NT(dst, src []byte)
-TEXT ·swap64SSE2NT(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ src_base+24(FP), SI
-	MOVQ src_len+32(FP), CX
-	SHRQ $6, CX
-	JZ   done64nt
-
-loop64nt:
-	LOAD4
-	SHUF4(0x1b)
-	BSWAPW4
-	STORE4NT
-	DECQ CX
-	JNZ  loop64nt
-	SFENCE
-
-done64nt:
+no:
+	MOVB $0, ret+0(FP)
 	RET
