@@ -4,6 +4,7 @@ go 1.24.0
 
 require (
 	github.com/dave/jennifer v1.7.1
+	github.com/klauspost/compress v1.19.2
 	golang.org/x/tools v0.42.0
 )
 

@@ -88,6 +88,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--min-time", type=float, default=0.1, help="seconds per repeat")
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--no-paths", action="store_true", help="skip the BenchmarkPath cases")
     args = ap.parse_args()
 
     rng = np.random.default_rng(20240601)
@@ -120,6 +121,108 @@ def main():
         assert got.dtype == a.dtype and got.shape == a.shape and np.array_equal(got, a)
         runs, n = time_op(decode, args.min_time, args.repeats)
         print("\n".join(lines("Decode", name, n, runs, a.nbytes)), flush=True)
+    if not args.no_paths:
+        paths(args)
+
+
+# The dtype table's numpy names, for the layout cases (typed/table.go).
+TABLE = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+         "float16", "float32", "float64", "complex64", "complex128"]
+
+
+def small_values(n):
+    """paths_test.go's smallValues: splitmix64's finaliser of the index, top
+    3 bits, so both sides compress the same bytes."""
+    z = np.arange(n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    return (z >> np.uint64(61)).astype(np.int8)
+
+
+def npy_bytes(a):
+    buf = io.BytesIO()
+    np.save(buf, a)
+    return buf.getvalue()
+
+
+def paths(args):
+    """numpy's side of BenchmarkPath (paths_test.go): the same cases, named
+    Path/numpy/<case>."""
+    import base64
+    import json
+    import os
+    import tempfile
+
+    def emit(name, fn, nbytes, extra=""):
+        fn()
+        runs, n = time_op(fn, args.min_time, args.repeats)
+        out = "\n".join(lines("Path", name, n, runs, nbytes))
+        if extra:
+            out = "\n".join(l + extra for l in out.split("\n"))
+        print(out, flush=True)
+
+    # JSON: json.loads + b64decode + frombuffer, the envelope's Python reader.
+    a = np.sin(np.arange(1000 * 1000, dtype=np.float64)).reshape(1000, 1000)
+    js = json.dumps({"dtype": "float64", "shape": [1000, 1000],
+                     "data": base64.b64encode(a.tobytes()).decode()})
+
+    def json_decode():
+        d = json.loads(js)
+        return np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"])
+
+    emit("json-decode", json_decode, a.nbytes)
+
+    # npz: savez_compressed and load of int8 2000x2000 of small values.
+    z = small_values(2000 * 2000).reshape(2000, 2000)
+    out = io.BytesIO()
+
+    def npz_write():
+        out.seek(0)
+        out.truncate()
+        np.savez_compressed(out, a=z)
+
+    npz_write()
+    size = len(out.getvalue())
+    emit("npz-write", npz_write, z.nbytes, f"\t{size} B/archive")
+    archive = out.getvalue()
+    emit("npz-read", lambda: np.load(io.BytesIO(archive))["a"], z.nbytes)
+
+    # Layout: load + ascontiguousarray of Fortran order; load + astype of
+    # big-endian data, for every dtype of the table.
+    for name in TABLE:
+        dt = np.dtype(name)
+        x = np.zeros((1000, 1000), dtype=dt)
+        f = npy_bytes(np.asfortranarray(x))
+        emit("fortran_" + name, lambda: np.ascontiguousarray(np.load(io.BytesIO(f))), x.nbytes)
+        if dt.itemsize > 1:
+            be = npy_bytes(x.astype(dt.newbyteorder(">")))
+            emit("bigendian_" + name, lambda: np.load(io.BytesIO(be)).astype(dt), x.nbytes)
+
+    # float16 astype of 2^20 values.
+    i = np.arange(1 << 20)
+    f64 = np.sin(i) * np.exp2((i % 24) - 12)
+    f32 = f64.astype(np.float32)
+    h = f64.astype(np.float16)
+    emit("f16-f32", lambda: h.astype(np.float32), h.nbytes)
+    emit("f16-f64", lambda: h.astype(np.float64), h.nbytes)
+    emit("f32-f16", lambda: f32.astype(np.float16), h.nbytes)
+    emit("f64-f16", lambda: f64.astype(np.float16), h.nbytes)
+
+    # Fresh arrays: np.load of float64 files of 8, 80 and 800 MB from a
+    # BytesIO and from a file just written (in the page cache).
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, rows in (("8MB", 1 << 10), ("80MB", 10 << 10), ("800MB", 100 << 10)):
+            x = np.zeros((rows, 1024))
+            data = npy_bytes(x)
+            del x
+            emit("fresh-bytes_" + label, lambda: np.load(io.BytesIO(data)), rows * 1024 * 8)
+            path = os.path.join(tmp, label + ".npy")
+            with open(path, "wb") as fh:
+                fh.write(data)
+            del data
+            emit("fresh-file_" + label, lambda: np.load(path), rows * 1024 * 8)
+            os.remove(path)
 
 
 if __name__ == "__main__":

@@ -71,7 +71,15 @@ func emitCodec(f *File, n names) {
 	)
 	f.Line()
 
-	emitUnmarshalJSON(f, n)
+	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. It decodes into Data, reusing it when large enough, so decoding into an array of the right size allocates nothing. JSON null leaves the array as it is; after an error the array is empty.", n.dt.Name)
+	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
+		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "DecodeJSON").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits"), self("resize")),
+		setShape.Clone(),
+		Return(Nil()),
+	)
+	f.Line()
+	emitSetEnvelope(f, n)
 	f.Line()
 }
 

@@ -132,7 +132,6 @@ func emitStringCodec(f *File, n names) {
 //	func (a *Float64Array2D) UnmarshalJSON(b []byte) error { ...; return a.setEnvelope(e) }
 //	func (a *Float64Array2D) setEnvelope(e typed.Envelope) error { ... }
 func emitUnmarshalJSON(f *File, n names) {
-	dtv := Id(n.dtypeVar)
 	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. JSON null leaves the array as it is.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
 		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
@@ -141,6 +140,15 @@ func emitUnmarshalJSON(f *File, n names) {
 		Return(Id("a").Dot("setEnvelope").Call(Id("e"))),
 	)
 	f.Line()
+	emitSetEnvelope(f, n)
+}
+
+// emitSetEnvelope writes setEnvelope, with which the dispatch's DecodeJSON
+// fills a new array of the envelope's dtype:
+//
+//	func (a *Float64Array2D) setEnvelope(e typed.Envelope) error { ... }
+func emitSetEnvelope(f *File, n names) {
+	dtv := Id(n.dtypeVar)
 	set := Id("a").Dot("setData").Call(Id("e").Dot("Data"), Id("e").Dot("NDim"), Id("e").Dot("Rows"), Id("e").Dot("Cols"))
 	if n.dt.Flexible() {
 		set = Id("a").Dot("decode").Call(Id("e").Dot("Data"), Id("e").Dot("DType"), Id("e").Dot("NDim"), Id("e").Dot("Rows"), Id("e").Dot("Cols"))

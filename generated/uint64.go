@@ -257,17 +257,20 @@ func (a Uint64Array2D) MarshalJSON() ([]byte, error) {
 	return typed.AppendJSON(nil, uint64Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
-// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be uint64. JSON null
-// leaves the array as it is.
+// UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be uint64. It decodes into
+// Data, reusing it when large enough, so decoding into an array of the right size allocates
+// nothing. JSON null leaves the array as it is; after an error the array is empty.
 func (a *Uint64Array2D) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	h, err := typed.DecodeJSON(b, uint64Array2DDType, typed.DefaultLimits, a.resize)
 	if err != nil {
+		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
 	}
-	return a.setEnvelope(e)
+	a.Rows, a.Cols, a.flat = h.Rows, h.Cols, uint8(2-h.NDim)
+	return nil
 }
 
 // setEnvelope makes a decoded envelope of dtype uint64 the array.

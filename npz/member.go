@@ -2,13 +2,55 @@ package npz
 
 import (
 	"archive/zip"
-	"compress/flate"
+	stdflate "compress/flate"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/npy2d/npy2d/typed"
 )
+
+// Members are inflated by github.com/klauspost/compress/flate, which reads
+// any standard deflate stream (so every np.savez_compressed archive) about
+// 1.5 times as fast as compress/flate. Inflaters are pooled, as archive/zip
+// pools its own: each holds a 32 KiB window and its tables.
+var inflaters sync.Pool
+
+// inflater returns its decompressor to the pool when the member is closed.
+type inflater struct {
+	io.ReadCloser
+	closed bool
+}
+
+func newInflater(r io.Reader) io.ReadCloser {
+	if fr, ok := inflaters.Get().(io.ReadCloser); ok {
+		if err := fr.(flate.Resetter).Reset(r, nil); err == nil {
+			return &inflater{ReadCloser: fr}
+		}
+	}
+	return &inflater{ReadCloser: flate.NewReader(r)}
+}
+
+func (f *inflater) Close() error {
+	if f.closed {
+		return nil
+	}
+	f.closed = true
+	err := f.ReadCloser.Close()
+	inflaters.Put(f.ReadCloser)
+	return err
+}
+
+func (f *inflater) Read(p []byte) (int, error) {
+	if f.closed {
+		return 0, fmt.Errorf("npy2d: npz: member read after Close: %w", os.ErrClosed)
+	}
+	return f.ReadCloser.Read(p)
+}
 
 // member is an open member's byte stream, held to its declared size.
 type member interface {
@@ -29,12 +71,22 @@ type memberReader struct {
 	endErr error
 }
 
-// storedReader is a stored member's reader: its declared bytes are known
-// to lie inside the archive, so it tells typed.ReadData how many remain,
-// which lets a decoder size storage at once instead of growing it.
-type storedReader struct{ *memberReader }
+// sizedReader is the reader of a member whose declared size is trusted:
+// it tells typed.ReadData how many bytes remain, which lets a decoder size
+// storage at once, in one allocation, instead of growing it. A stored
+// member's bytes are known to lie inside the archive. A deflated member's
+// size is trusted up to trustedRatio times its compressed bytes (which lie
+// inside the archive) plus typed's first chunk for streams: numeric arrays
+// deflate far less than that, and a member that lies about its size then
+// costs at most that much before its data runs out. A member deflated more
+// (an array of zeros, or a liar) has its storage grown as data arrives.
+type sizedReader struct{ *memberReader }
 
-func (s storedReader) Len() int { return int(min(s.left, int64(maxInt))) }
+func (s sizedReader) Len() int { return int(min(s.left, int64(maxInt))) }
+
+// trustedRatio bounds the declared inflated size of a deflated member, in
+// multiples of its compressed size, that decoders allocate at once.
+const trustedRatio = 64
 
 const maxInt = int(^uint(0) >> 1)
 
@@ -44,8 +96,8 @@ func (r *Reader) openMember(f *zip.File) (member, error) {
 		return nil, fmt.Errorf("%w: %w", typed.ErrFormat, err)
 	}
 	m := &memberReader{rc: rc, size: int64(f.UncompressedSize64), left: int64(f.UncompressedSize64)}
-	if f.Method == zip.Store {
-		return storedReader{m}, nil
+	if size := f.UncompressedSize64; f.Method == zip.Store || size <= 1<<20 || (size-1<<20)/trustedRatio <= f.CompressedSize64 {
+		return sizedReader{m}, nil
 	}
 	return m, nil
 }
@@ -112,7 +164,8 @@ func (m *memberReader) end() error {
 func (m *memberReader) wrap(err error) error {
 	at := m.size - m.left
 	var corrupt flate.CorruptInputError
-	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &corrupt) {
+	var stdCorrupt stdflate.CorruptInputError
+	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &corrupt) || errors.As(err, &stdCorrupt) {
 		return fmt.Errorf("%w: member byte %d: %w", typed.ErrFormat, at, err)
 	}
 	return fmt.Errorf("npz: member byte %d: %w", at, err)

@@ -62,6 +62,7 @@ func NewReader(r io.ReaderAt, size int64) (*Reader, error) {
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("npz: reading the zip directory: %w: %w", typed.ErrFormat, err)
 	}
+	zr.RegisterDecompressor(zip.Deflate, newInflater)
 	files := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		key := Key(f.Name)

@@ -26,7 +26,7 @@ type Writer struct {
 	closer io.Closer
 	names  map[string]bool
 	arrN   int // arrays added without a name: the next is arr_<arrN>
-	// deflating is the last member's compressor while it may hold bytes.
+	// deflating is the compressor every deflated member goes through.
 	deflating *deflater
 	// pending is how many bytes archive/zip will still write for the last
 	// member (its data descriptor) before the next member's header.

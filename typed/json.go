@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -14,12 +15,22 @@ import (
 //
 // which Python reads back with
 // np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
+// ndim is numpy's rank: the shape is written [] for 0 (rows and cols must be
+// 1), [cols] for 1 (rows must be 1) and [rows,cols] for 2.
 // data is in host byte order; the envelope always carries little-endian
 // bytes, as tobytes() gives them on every common host.
+//
+// The envelope is sized before a byte is written, so dst grows at most once,
+// and the data is encoded straight into it.
 func AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
-	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
+	if err := CheckData(dt, rows, cols, len(data)); err != nil {
 		return dst, err
 	}
+	if err := jsonRank(ndim, rows, cols); err != nil {
+		return dst, err
+	}
+	// The fixed text, the name, two dimensions of at most 20 characters each.
+	dst = slices.Grow(dst, len(`{"dtype":"","shape":[,],"data":""}`)+len(dt.Name)+40+base64.StdEncoding.EncodedLen(len(data)))
 	dst = append(dst, `{"dtype":"`...)
 	dst = appendJSONDType(dst, dt)
 	dst = append(dst, `","shape":[`...)
@@ -33,10 +44,10 @@ func AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte
 	}
 	dst = append(dst, `],"data":"`...)
 	if needsSwap('<', dt) {
-		data = bytes.Clone(data)
-		Swap(data, dt.SwapUnit())
+		dst = appendSwappedBase64(dst, data, dt.SwapUnit())
+	} else {
+		dst = base64.StdEncoding.AppendEncode(dst, data)
 	}
-	dst = base64.StdEncoding.AppendEncode(dst, data)
 	return append(dst, `"}`...), nil
 }
 
@@ -53,20 +64,140 @@ func appendJSONDType(dst []byte, dt DType) []byte {
 	return append(dst, dt.Name...)
 }
 
+// appendSwappedBase64 appends the base64 of data with every unit-wide word
+// byte-swapped, through a small buffer rather than a swapped copy of it all.
+// A chunk is a multiple of 3 bytes (no padding inside the text) and of every
+// swap unit (2, 4 and 8).
+func appendSwappedBase64(dst, data []byte, unit int) []byte {
+	var buf [3 * 8 * 128]byte
+	for len(data) > 0 {
+		c := buf[:min(len(data), len(buf))]
+		copy(c, data)
+		Swap(c, unit)
+		dst = base64.StdEncoding.AppendEncode(dst, c)
+		data = data[len(c):]
+	}
+	return dst
+}
+
+// jsonRank checks that (rows, cols) is a shape of numpy rank ndim.
+func jsonRank(ndim, rows, cols int) error {
+	switch {
+	case ndim == 2,
+		ndim == 1 && rows == 1,
+		ndim == 0 && rows == 1 && cols == 1:
+		return nil
+	case ndim < 0 || ndim > 2:
+		return fmt.Errorf("%w: rank %d, want 0, 1 or 2", ErrShape, ndim)
+	}
+	return fmt.Errorf("%w: shape (%d, %d) does not have rank %d", ErrShape, rows, cols, ndim)
+}
+
 // Envelope is a decoded JSON envelope.
 type Envelope struct {
 	DType DType
-	// NDim is numpy's rank (0, 1 or 2); Rows and Cols the np.atleast_2d
-	// shape, as in Header.
+	// NDim is the rank of the envelope's shape: 0 for [], 1 for [n], 2 for
+	// [r,c]. Rows and Cols are the shape as np.atleast_2d gives it: [] is
+	// 1x1 and [n] is 1xn.
 	NDim       int
 	Rows, Cols int
-	// Data is freshly allocated and in host byte order.
+	// Data is in host byte order. ParseJSON allocates it; DecodeJSON
+	// returns the storage it was given.
 	Data []byte
 }
 
 // ParseJSON decodes a JSON envelope. The dtype may be a numpy name or a
 // descr; without an explicit '<' or '>' the data is little-endian, as AppendJSON writes it.
 func ParseJSON(b []byte, lim Limits) (Envelope, error) {
+	var data []byte
+	e, err := DecodeJSON(b, DType{}, lim, func(n int) []byte {
+		data = make([]byte, n)
+		return data
+	})
+	e.Data = data
+	return e, err
+}
+
+// DecodeJSON decodes a JSON envelope, as ParseJSON does, into storage that
+// resize gives it: resize(n) must return n bytes (its old content need not
+// be kept). It is called at most once, after the envelope's dtype and shape
+// have been checked. When want is a table dtype (its Name is not empty),
+// an envelope of any other dtype is refused with MismatchError before
+// resize is called.
+//
+// The usual envelope, as AppendJSON writes it or with any whitespace and
+// key order, is read in one pass over b, with the data decoded from b
+// straight into the storage; nothing is allocated. Anything else (escapes
+// in strings, unusual numbers, errors) is left to encoding/json, which
+// decides what is valid, so that both paths accept exactly the same input
+// and decode it alike.
+func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (Envelope, error) {
+	f, ok := scanEnvelope(b)
+	if !ok {
+		return decodeJSONSlow(b, want, lim, resize)
+	}
+	dt, order, err := parseDType(f.dtype)
+	if err != nil {
+		return Envelope{}, err
+	}
+	if dt.SwapUnit() > 1 && f.dtype[0] != '<' && f.dtype[0] != '>' {
+		order = '<'
+	}
+	e := Envelope{DType: dt, NDim: f.ndim, Rows: 1, Cols: 1}
+	switch {
+	case f.dims[0] > int64(maxInt) || f.dims[1] > int64(maxInt):
+		return decodeJSONSlow(b, want, lim, resize)
+	case f.ndim == 0:
+	case f.ndim == 1:
+		e.Cols = int(f.dims[0])
+	case f.ndim == 2:
+		e.Rows, e.Cols = int(f.dims[0]), int(f.dims[1])
+	default: // a rank problem: the slow path words it
+		return decodeJSONSlow(b, want, lim, resize)
+	}
+	need, err := DataLen(dt, e.Rows, e.Cols, lim)
+	if err != nil || len(f.data) != base64.StdEncoding.EncodedLen(need) {
+		// The slow path reports it, or reads data with escapes in it.
+		return decodeJSONSlow(b, want, lim, resize)
+	}
+	if want.Name != "" && dt.Name != want.Name {
+		return Envelope{}, MismatchError(dt, want)
+	}
+	buf := resize(need)[:need]
+	// The text is exactly as long as the base64 of need bytes, so a decode
+	// that yields need bytes skipped no newline: it read plain base64 that
+	// held no escape, and the quote that ended it is the string's end.
+	if n, err := base64.StdEncoding.Decode(buf, f.data); err != nil || n != need {
+		s, err := parseJSONSlow(b, lim)
+		if err != nil {
+			return Envelope{}, err
+		}
+		copy(buf, s.Data)
+		s.Data = buf
+		return s, nil
+	}
+	e.Data = buf
+	return e, Normalize(buf, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+}
+
+// decodeJSONSlow is DecodeJSON through encoding/json.
+func decodeJSONSlow(b []byte, want DType, lim Limits, resize func(n int) []byte) (Envelope, error) {
+	e, err := parseJSONSlow(b, lim)
+	if err != nil {
+		return Envelope{}, err
+	}
+	if want.Name != "" && e.DType.Name != want.Name {
+		return Envelope{}, MismatchError(e.DType, want)
+	}
+	buf := resize(len(e.Data))[:len(e.Data)]
+	copy(buf, e.Data)
+	e.Data = buf
+	return e, nil
+}
+
+// parseJSONSlow decodes an envelope with encoding/json: the reference that
+// the fast path must agree with, and the one that words the errors.
+func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	var raw struct {
 		DType *string `json:"dtype"`
 		Shape []int64 `json:"shape"`
@@ -121,4 +252,140 @@ func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 		return Envelope{}, fmt.Errorf("%w: json envelope: shape %v of %s needs %d bytes, data has %d", ErrShape, raw.Shape, dt, need, len(e.Data))
 	}
 	return e, Normalize(e.Data, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+}
+
+// envelopeFields are the parts of an envelope the fast scan found.
+type envelopeFields struct {
+	dtype []byte   // the dtype string's bytes, printable ASCII without '\\'
+	ndim  int      // the shape's length, 0 to 3 (3 meaning "more than 2")
+	dims  [2]int64 // its first two dimensions, each at most 18 digits
+	data  []byte   // the data string's bytes up to the first '"'
+}
+
+// scanEnvelope reads the envelope in its usual form: one object with the
+// keys "dtype", "shape" and "data", each once, in any order, with JSON
+// whitespace anywhere between tokens; the dtype a string of printable ASCII
+// without escapes; the shape an array of non-negative integers without
+// leading zeros. It reports false for anything else, valid or not, which
+// the caller hands to encoding/json. The data string's end is the first
+// '"': DecodeJSON checks that what lies before it is plain base64.
+func scanEnvelope(b []byte) (f envelopeFields, ok bool) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return f, false
+	}
+	i++
+	var seen [3]bool
+	for k := 0; k < 3; k++ {
+		if k > 0 {
+			if i = skipSpace(b, i); i >= len(b) || b[i] != ',' {
+				return f, false
+			}
+			i++
+		}
+		i = skipSpace(b, i)
+		var key int
+		switch {
+		case hasAt(b, i, `"dtype"`):
+			key, i = 0, i+len(`"dtype"`)
+		case hasAt(b, i, `"shape"`):
+			key, i = 1, i+len(`"shape"`)
+		case hasAt(b, i, `"data"`):
+			key, i = 2, i+len(`"data"`)
+		default:
+			return f, false
+		}
+		if seen[key] {
+			return f, false
+		}
+		seen[key] = true
+		if i = skipSpace(b, i); i >= len(b) || b[i] != ':' {
+			return f, false
+		}
+		if i = skipSpace(b, i+1); i >= len(b) {
+			return f, false
+		}
+		switch key {
+		case 0:
+			if b[i] != '"' {
+				return f, false
+			}
+			j := i + 1
+			for j < len(b) && b[j] != '"' {
+				if c := b[j]; c < 0x20 || c > 0x7e || c == '\\' {
+					return f, false
+				}
+				j++
+			}
+			if j >= len(b) || j == i+1 {
+				return f, false
+			}
+			f.dtype, i = b[i+1:j], j+1
+		case 1:
+			if i, ok = f.scanShape(b, i); !ok {
+				return f, false
+			}
+		case 2:
+			if b[i] != '"' {
+				return f, false
+			}
+			j := bytes.IndexByte(b[i+1:], '"')
+			if j < 0 {
+				return f, false
+			}
+			f.data, i = b[i+1:i+1+j], i+2+j
+		}
+	}
+	if i = skipSpace(b, i); i >= len(b) || b[i] != '}' {
+		return f, false
+	}
+	return f, skipSpace(b, i+1) == len(b)
+}
+
+// scanShape reads a JSON array of non-negative integers at b[i].
+func (f *envelopeFields) scanShape(b []byte, i int) (int, bool) {
+	if b[i] != '[' {
+		return i, false
+	}
+	if i = skipSpace(b, i+1); i < len(b) && b[i] == ']' {
+		return i + 1, true
+	}
+	for {
+		n, v := 0, int64(0)
+		for i+n < len(b) && n <= 18 && b[i+n] >= '0' && b[i+n] <= '9' {
+			v = v*10 + int64(b[i+n]-'0')
+			n++
+		}
+		if n == 0 || n > 18 || (n > 1 && b[i] == '0') {
+			return i, false
+		}
+		if f.ndim < len(f.dims) {
+			f.dims[f.ndim] = v
+		}
+		f.ndim = min(f.ndim+1, 3)
+		if i = skipSpace(b, i+n); i >= len(b) {
+			return i, false
+		}
+		switch b[i] {
+		case ']':
+			return i + 1, true
+		case ',':
+			i = skipSpace(b, i+1)
+		default:
+			return i, false
+		}
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not
+// JSON whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func hasAt(b []byte, i int, s string) bool {
+	return len(b)-i >= len(s) && string(b[i:i+len(s)]) == s
 }

@@ -3,6 +3,7 @@ package typed
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Limits bound what a decoder accepts, so that a hostile header cannot make
@@ -52,8 +53,12 @@ func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 	}
 	// A zero dimension does not excuse the other: like numpy, refuse
 	// (0, 2**62) of int16, an "empty" array whose rows would never end.
+	// The product is checked with full-width multiplies, not divisions,
+	// which were a fifth of reading a small array.
 	r, c := max(rows, 1), max(cols, 1)
-	if int64(r) > math.MaxInt/int64(c)/int64(dt.Size) {
+	hi1, rc := bits.Mul64(uint64(r), uint64(c))
+	hi2, rcs := bits.Mul64(rc, uint64(dt.Size))
+	if hi1|hi2 != 0 || rcs > math.MaxInt {
 		return 0, fmt.Errorf("%w: shape (%d, %d) of %s needs more than %d bytes", ErrLimit, rows, cols, dt, int64(math.MaxInt))
 	}
 	if n := rows * cols * dt.Size; int64(n) > limit {

@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -15,6 +16,11 @@ var headerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 // ReadHeader reads a .npy header from r, consuming exactly the header so
 // that r is left at the first byte of data.
 func ReadHeader(r io.Reader, lim Limits) (Header, error) {
+	if br, ok := r.(*bytes.Reader); ok {
+		if h, ok := readSavedHeader(br, lim); ok {
+			return h, nil
+		}
+	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
 	pre, dict, err := readHeaderBytes(r, (*bp)[:12], lim)
@@ -58,6 +64,37 @@ func readHeaderBytes(r io.Reader, buf []byte, lim Limits) (preamble, []byte, err
 	return pre, dict, nil
 }
 
+// readSavedHeader is ReadHeader for an in-memory reader and a valid
+// version 1.0 header of up to 246 bytes (np.save's, for every 2-D array):
+// the header goes into a buffer on the stack, which calls through the
+// io.Reader interface would make escape to the heap, and is parsed from
+// there. Anything else (an error too) rewinds r to where it was and
+// reports false, and the general path then reads the header and words the
+// error.
+func readSavedHeader(r *bytes.Reader, lim Limits) (Header, bool) {
+	var buf [256]byte
+	start := r.Size() - int64(r.Len())
+	// Only np.save's own header: no call that could keep buf (an error's
+	// text would), so that it stays on the stack.
+	if n, _ := r.Read(buf[:10]); n == 10 && string(buf[:8]) == Magic+"\x01\x00" {
+		pre := preamble{major: 1, size: 10}
+		pre.readLen(buf[:10])
+		if pre.claimed <= uint64(len(buf)-10) && pre.claimed <= uint64(lim.headerLen()) {
+			pre.dictLen = int(pre.claimed)
+			dict := buf[10 : 10+pre.dictLen]
+			var h Header
+			if n, _ := r.Read(dict); n == len(dict) && canonicalInto(dict, lim, &h) {
+				h.Major, h.DataOffset = 1, 10+pre.dictLen
+				if h.DataLen <= maxInt-h.DataOffset {
+					return h, true
+				}
+			}
+		}
+	}
+	r.Seek(start, io.SeekStart)
+	return Header{}, false
+}
+
 // readDict reads the n-byte header dict into buf when it fits. A longer one
 // grows as its bytes arrive, so that a caller who raised MaxHeaderLen is not
 // made to allocate what a short stream merely claims.
@@ -94,6 +131,11 @@ const firstChunk = 1 << 20
 // enough) or when r can tell how many bytes remain (*bytes.Reader, *os.File,
 // any io.Seeker) and they suffice; otherwise it grows as data arrives. It
 // returns the number of bytes read.
+//
+// Data that needs converting is converted a cache-sized chunk at a time as
+// it arrives: byte-swapped in place while it is still in the cache, or, in
+// Fortran order, read into a chunk and transposed from there into the
+// storage, never copied whole.
 func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64, error) {
 	need := h.DataLen
 	step := need
@@ -104,6 +146,29 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 			}
 		} else if need > firstChunk {
 			step = firstChunk - firstChunk%h.DType.Size
+		}
+	}
+	if step == need && have < need {
+		// New storage, about to be filled: large, it is worth asking for
+		// huge pages before the first touch.
+		adviseHuge(resize(need))
+	}
+	if step == need {
+		if h.Fortran && h.Rows > 1 && h.Cols > 1 {
+			if done, err, ok := readFortran(r, h, resize); ok {
+				return done, err
+			}
+		} else if needsSwap(h.Order, h.DType) {
+			return readSwapped(r, h, resize)
+		}
+	}
+	if br, ok := r.(*bytes.Reader); ok && step == need {
+		// One call, without io.ReadFull's, for the in-memory reader.
+		buf := resize(need)[:need]
+		if n, _ := br.Read(buf); n == need || need == 0 {
+			return int64(need), Normalize(buf, h)
+		} else {
+			return int64(n), readErr("data", h.DataOffset+need, h.DataOffset+n, io.ErrUnexpectedEOF)
 		}
 	}
 	var done int
@@ -118,6 +183,118 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 	}
 	buf := resize(need)
 	return int64(done), Normalize(buf, h)
+}
+
+// convChunk is how many bytes ReadData swaps at a time: half of a typical
+// L1 data cache, so the swap reads what the copy just wrote from L1, and
+// large enough that a Read call per chunk costs next to nothing.
+const convChunk = 16 << 10
+
+// readSwapped reads C-order data that needs byte swapping into storage of
+// its final size, swapping each chunk as it arrives.
+func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error) {
+	need := h.DataLen
+	buf := resize(need)[:need]
+	unit := h.DType.SwapUnit()
+	if br, ok := r.(*bytes.Reader); ok && need >= convChunk {
+		// From memory, swap straight from the reader's bytes into the
+		// storage: one pass instead of a copy and a swap. The copier goes
+		// through an interface, so it comes from a pool: steady-state
+		// reads allocate nothing.
+		sc := swapCopiers.Get().(*swapCopier)
+		sc.dst, sc.unit = buf, unit
+		_, err := br.WriteTo(sc)
+		sc.dst = nil
+		swapCopiers.Put(sc)
+		if err == errSwapped {
+			return int64(need), nil
+		}
+	}
+	chunk := convChunk - convChunk%h.DType.Size
+	for done := 0; done < need; {
+		end := min(need, done+chunk)
+		n, err := io.ReadFull(r, buf[done:end])
+		if err != nil {
+			return int64(done + n), readErr("data", h.DataOffset+need, h.DataOffset+done+n, err)
+		}
+		Swap(buf[done:end], unit)
+		done = end
+	}
+	return int64(need), nil
+}
+
+// swapCopier receives a *bytes.Reader's unread bytes through WriteTo and
+// swap-copies the first len(dst) of them into dst, consuming exactly those;
+// with fewer it consumes none (the caller's general path then reports the
+// truncation). It keeps nothing of what it is given.
+type swapCopier struct {
+	dst  []byte
+	unit int
+}
+
+var swapCopiers = sync.Pool{New: func() any { return new(swapCopier) }}
+
+// errSwapped stops bytes.Reader.WriteTo once the data is in.
+var errSwapped = errors.New("typed: swapped")
+
+func (s *swapCopier) Write(p []byte) (int, error) {
+	if len(p) < len(s.dst) {
+		return 0, io.ErrShortWrite
+	}
+	swapCopy(s.dst, p[:len(s.dst)], s.unit)
+	return len(s.dst), errSwapped
+}
+
+// fortranBufs hold the chunks Fortran-order data is read into.
+var fortranBufs = sync.Pool{New: func() any { b := make([]byte, fortranChunk); return &b }}
+
+// fortranChunk is the most a chunk of Fortran-order data holds; it must
+// hold at least 8 columns (a cache line of each destination row, for
+// 8-byte items) for the chunked read to apply.
+const fortranChunk = 1 << 20
+
+// readFortran reads Fortran-order data (a C-order Cols x Rows matrix) a
+// chunk of whole columns at a time and transposes each chunk into place in
+// storage of the final size. ok is false, with nothing read, when 8
+// columns would not fit a chunk or the array is small: the caller then
+// reads the data whole.
+func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, err error, ok bool) {
+	size := h.DType.Size
+	col := h.Rows * size               // bytes of one column of the result
+	k := min(fortranChunk/col, h.Cols) // columns a chunk holds
+	if k < min(8, h.Cols) || h.DataLen < fortranChunk/4 {
+		// Too wide for a chunk, or so small that a scratch copy of it all
+		// costs less than a pooled chunk the size of fortranChunk.
+		return 0, nil, false
+	}
+	need := h.DataLen
+	buf := resize(need)[:need]
+	bp := fortranBufs.Get().(*[]byte)
+	defer fortranBufs.Put(bp)
+	swap := needsSwap(h.Order, h.DType)
+	// A bad bool byte is reported once all the data is read, as Normalize
+	// would, at its offset in the data.
+	var bad error
+	for c0 := 0; c0 < h.Cols; c0 += k {
+		kk := min(k, h.Cols-c0)
+		chunk := (*bp)[:kk*col]
+		n, err := io.ReadFull(r, chunk)
+		if err != nil {
+			at := c0*col + n
+			return int64(at), readErr("data", h.DataOffset+need, h.DataOffset+at, err), true
+		}
+		if h.DType.Kind == 'b' && bad == nil {
+			bad = checkBoolsAt(chunk, c0*col)
+		}
+		if bad != nil {
+			continue
+		}
+		if swap {
+			Swap(chunk, h.DType.SwapUnit())
+		}
+		transposeInto(buf[c0*size:], h.Cols, chunk, h.Rows, kk, h.Rows, size)
+	}
+	return int64(need), bad, true
 }
 
 // Normalize turns data as the file stores it into host byte order and C
@@ -141,7 +318,10 @@ func Normalize(data []byte, h Header) error {
 // another bit pattern. It ORs 32 bytes at a time (four 8-byte loads, no
 // bounds checks: about 5x the speed of one word per step) and looks byte
 // by byte only at the tail or to locate a bad byte.
-func CheckBools(b []byte) error {
+func CheckBools(b []byte) error { return checkBoolsAt(b, 0) }
+
+// checkBoolsAt is CheckBools for bytes that start at data offset base.
+func checkBoolsAt(b []byte, base int) error {
 	i := 0
 	for ; len(b)-i >= 32; i += 32 {
 		w := b[i : i+32 : i+32]
@@ -153,7 +333,7 @@ func CheckBools(b []byte) error {
 	}
 	for ; i < len(b); i++ {
 		if b[i] > 1 {
-			return fmt.Errorf("%w: bool byte %#02x at data offset %d, want 0 or 1", ErrFormat, b[i], i)
+			return fmt.Errorf("%w: bool byte %#02x at data offset %d, want 0 or 1", ErrFormat, b[i], base+i)
 		}
 	}
 	return nil

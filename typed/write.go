@@ -14,6 +14,24 @@ func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, 
 	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return 0, err
 	}
+	// A writer that lends its spare capacity (*bytes.Buffer, *bufio.Writer)
+	// gets the header built in place, and a small array's data with it, in
+	// one Write; no pooled buffer to fetch and return.
+	if ab, ok := w.(interface{ AvailableBuffer() []byte }); ok {
+		if buf := ab.AvailableBuffer(); cap(buf) >= maxHeaderLen {
+			buf = AppendHeader(buf, dt, ndim, rows, cols)
+			if len(data) > cap(buf)-len(buf) || needsSwap('<', dt) {
+				n, err := w.Write(buf)
+				if err != nil {
+					return int64(n), err
+				}
+				m, err := WriteData(w, dt, data)
+				return int64(n) + m, err
+			}
+			n, err := w.Write(append(buf, data...))
+			return int64(n), err
+		}
+	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
 	hdr := AppendHeader((*bp)[:0], dt, ndim, rows, cols)
@@ -26,6 +44,10 @@ func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, 
 	m, err := WriteData(w, dt, data)
 	return total + m, err
 }
+
+// maxHeaderLen bounds what AppendHeader writes: a 2-D header is 128 bytes,
+// or 192 with two 20-digit dimensions.
+const maxHeaderLen = 192
 
 // AppendNPY appends the .npy encoding of the array to dst.
 func AppendNPY(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {

@@ -45,9 +45,9 @@ func (r *report) codecs(op, input string) []string {
 func (r *report) table(b *strings.Builder, f *figures, op, in string) {
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
 	if op == "Encode" {
-		p("\n**Write** (encode into a reused `bytes.Buffer`)\n\n| codec | throughput | time/op | ± | allocs/op | faults/op | vs copy() | `WriteTo` is |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
+		p("\n**Write** (encode into a reused `bytes.Buffer`)\n\n| codec | throughput (this machine) | time/op | ± | allocs/op | faults/op | vs copy() | `WriteTo` is |\n|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	} else {
-		p("\n**Read** (decode from a `bytes.Reader`)\n\n| codec | throughput | time/op | ± | allocs/op | faults/op | vs copy() | `ReadFrom` is | `ReadNPY` is |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+		p("\n**Read** (decode from a `bytes.Reader`)\n\n| codec | throughput (this machine) | time/op | ± | allocs/op | faults/op | vs copy() | `ReadFrom` is | `ReadNPY` is |\n|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	}
 	for _, c := range r.codecs(op, in) {
 		res := r.rs.get(op, c, in)
@@ -146,7 +146,7 @@ func (r *report) others(b *strings.Builder) {
 	if len(ks) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "\n## Other benchmarks\n\n| benchmark | throughput | time/op | ± | allocs/op |\n|---|--:|--:|--:|--:|\n")
+	fmt.Fprintf(b, "\n## Other benchmarks\n\n| benchmark | throughput (this machine) | time/op | ± | allocs/op |\n|---|--:|--:|--:|--:|\n")
 	for _, k := range ks {
 		res := r.rs.byKey[k]
 		ns, _ := res.stat("ns/op")

@@ -26,6 +26,7 @@ type target struct {
 	Why      string // for a missed target: the measured reason
 	Profile  string // -test.bench pattern of the npy2d case to profile if missed
 	Top      string // pprof -top of Profile, filled in by the caller
+	Issue    int    // the issue that set it: 4, or 10 for the paths of BenchmarkPath
 }
 
 // Which npy2d row each direction is compared with: WriteTo for writes, and
@@ -218,6 +219,13 @@ func evaluate(rs *results, haveNumPy bool) []target {
 	t.Measured = fmt.Sprintf("WriteTo %s, ReadFrom %s, ReadNPY %s (the array and its data)", fmtCount(w), fmtCount(r), fmtCount(n))
 	t.Status = judge(w+r+n, w == 0 && r == 0 && n <= 2)
 	ts = append(ts, t)
+	for i := range ts {
+		ts[i].Issue = 4
+	}
+	for _, t := range pathTargets(f, haveNumPy) {
+		t.Issue = 10
+		ts = append(ts, t)
+	}
 	return ts
 }
 
