@@ -47,7 +47,7 @@ func (f *inflater) Close() error {
 
 func (f *inflater) Read(p []byte) (int, error) {
 	if f.closed {
-		return 0, fmt.Errorf("npy2d: npz: member read after Close: %w", os.ErrClosed)
+		return 0, fmt.Errorf("npz: member read after Close: %w", os.ErrClosed)
 	}
 	return f.ReadCloser.Read(p)
 }

@@ -56,6 +56,7 @@ func shapeText(ndim, rows, cols int) string {
 func TestJSONFastMatchesSlow(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, dt := range DTypes() {
+		dt := withWidth(dt)
 		for _, sh := range [][3]int{{0, 1, 1}, {1, 1, 0}, {1, 1, 1}, {1, 1, 7}, {2, 0, 3}, {2, 3, 0}, {2, 1, 1}, {2, 3, 5}, {2, 17, 13}, {2, 64, 33}} {
 			ndim, rows, cols := sh[0], sh[1], sh[2]
 			data := make([]byte, rows*cols*dt.Size)
@@ -213,6 +214,7 @@ func TestDecodeJSONReuses(t *testing.T) {
 // TestAppendJSONGrowsOnce: MarshalJSON's buffer is allocated once.
 func TestAppendJSONGrowsOnce(t *testing.T) {
 	for _, dt := range DTypes() {
+		dt := withWidth(dt)
 		data := make([]byte, dt.Size*1001)
 		if dt.Kind == 'b' {
 			clear(data)
