@@ -33,6 +33,7 @@
 package ranged
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -255,7 +256,10 @@ func (r *Reader) ReadInto(dst DataReader, i, j int) error {
 	if err != nil {
 		return err
 	}
-	sr := io.NewSectionReader(eofReader{r.r}, r.off+int64(i)*r.rowLen, int64(h.DataLen))
+	sr, err := r.source(h, i)
+	if err != nil {
+		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
+	}
 	if _, err := dst.ReadData(sr, h); err != nil {
 		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
@@ -269,12 +273,32 @@ func (r *Reader) ReadArray(i, j int) (typed.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	sr := io.NewSectionReader(eofReader{r.r}, r.off+int64(i)*r.rowLen, int64(h.DataLen))
+	sr, err := r.source(h, i)
+	if err != nil {
+		return nil, fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
+	}
 	a, err := generated.ReadArrayData(sr, h)
 	if err != nil {
 		return nil, fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	return a, nil
+}
+
+// source is the data of rows from i that h describes, as ReadData reads it.
+// Data in the host's order is read straight into the array's storage, in
+// one ReadAt. Data to byte-swap is read whole first, with one ReadAt, and
+// swapped from there: ReadData would otherwise swap it a chunk at a time,
+// one ReadAt (one HTTP request, against a remote object) a chunk.
+func (r *Reader) source(h typed.Header, i int) (io.Reader, error) {
+	off := r.off + int64(i)*r.rowLen
+	if h.Order == '|' || h.Order == typed.HostOrder() || h.DType.SwapUnit() == 1 {
+		return io.NewSectionReader(eofReader{r.r}, off, int64(h.DataLen)), nil
+	}
+	buf := make([]byte, h.DataLen)
+	if err := readFull(r.r, buf, off); err != nil {
+		return nil, err
+	}
+	return bytes.NewReader(buf), nil
 }
 
 // readFull fills b from byte off of r, with one ReadAt.
