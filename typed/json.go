@@ -167,7 +167,7 @@ func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (En
 	// The text is exactly as long as the base64 of need bytes, so a decode
 	// that yields need bytes skipped no newline: it read plain base64 that
 	// held no escape, and the quote that ended it is the string's end.
-	if n, err := base64.StdEncoding.Decode(buf, f.data); err != nil || n != need {
+	if n, err := decodeBase64(buf, f.data); err != nil || n != need {
 		s, err := parseJSONSlow(b, lim)
 		if err != nil {
 			return Envelope{}, err
@@ -178,6 +178,31 @@ func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (En
 	}
 	e.Data = buf
 	return e, Normalize(buf, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+}
+
+// decodeBase64 decodes src, which is exactly as long as the base64 of
+// len(dst) bytes, into dst. base64's Decode may write a whole last quantum
+// (3 bytes) whatever the padding says, past the end of dst when len(dst)
+// is not a multiple of 3, so the last quantum goes through a small buffer.
+func decodeBase64(dst, src []byte) (int, error) {
+	if len(src) < 4 {
+		return base64.StdEncoding.Decode(dst, src)
+	}
+	head := len(src) - 4
+	n, err := base64.StdEncoding.Decode(dst[:head/4*3], src[:head])
+	if err != nil || n != head/4*3 {
+		return n, err
+	}
+	var last [3]byte
+	m, err := base64.StdEncoding.Decode(last[:], src[head:])
+	if err != nil {
+		return n, err
+	}
+	if m > len(dst)-n {
+		return n + m, base64.CorruptInputError(head)
+	}
+	copy(dst[n:], last[:m])
+	return n + m, nil
 }
 
 // decodeJSONSlow is DecodeJSON through encoding/json.
