@@ -10,7 +10,6 @@ import (
 
 	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
-	"github.com/npy2d/npy2d/typed"
 )
 
 // pythonBytes is what Python hands over for
@@ -204,7 +203,7 @@ func Example_astype() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	y, err := generated.AsType(a, typed.MustDType("uint8")) // a.astype('uint8'): a typed.Array
+	y, err := generated.AsType(a, generated.Uint8DType) // a.astype('uint8'): a typed.Array
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -10,10 +10,62 @@ import (
 	"github.com/npy2d/npy2d/typed"
 )
 
+// The dtypes this package holds, for NewArray, AsType and the writers of packages stream and mmap.
+var (
+	// BoolDType is numpy's bool (boolean), held by BoolArray2D.
+	BoolDType = boolArray2DDType
+
+	// Int8DType is numpy's int8 (8-bit signed integer), held by Int8Array2D.
+	Int8DType = int8Array2DDType
+
+	// Int16DType is numpy's int16 (16-bit signed integer), held by Int16Array2D.
+	Int16DType = int16Array2DDType
+
+	// Int32DType is numpy's int32 (32-bit signed integer), held by Int32Array2D.
+	Int32DType = int32Array2DDType
+
+	// Int64DType is numpy's int64 (64-bit signed integer), held by Int64Array2D.
+	Int64DType = int64Array2DDType
+
+	// Uint8DType is numpy's uint8 (8-bit unsigned integer), held by Uint8Array2D.
+	Uint8DType = uint8Array2DDType
+
+	// Uint16DType is numpy's uint16 (16-bit unsigned integer), held by Uint16Array2D.
+	Uint16DType = uint16Array2DDType
+
+	// Uint32DType is numpy's uint32 (32-bit unsigned integer), held by Uint32Array2D.
+	Uint32DType = uint32Array2DDType
+
+	// Uint64DType is numpy's uint64 (64-bit unsigned integer), held by Uint64Array2D.
+	Uint64DType = uint64Array2DDType
+
+	// Float16DType is numpy's float16 (IEEE 754 half-precision float), held by Float16Array2D.
+	Float16DType = float16Array2DDType
+
+	// Float32DType is numpy's float32 (IEEE 754 single-precision float), held by Float32Array2D.
+	Float32DType = float32Array2DDType
+
+	// Float64DType is numpy's float64 (IEEE 754 double-precision float), held by Float64Array2D.
+	Float64DType = float64Array2DDType
+
+	// Complex64DType is numpy's complex64 (complex number of two float32), held by Complex64Array2D.
+	Complex64DType = complex64Array2DDType
+
+	// Complex128DType is numpy's complex128 (complex number of two float64), held by Complex128Array2D.
+	Complex128DType = complex128Array2DDType
+
+	// StringDType is numpy's str (fixed-width Unicode string, UTF-32 in the file; its width is each array's: WithWidth gives one), held by StringArray2D.
+	StringDType = stringArray2DDType
+
+	// BytesDType is numpy's bytes (fixed-width byte string; its width is each array's: WithWidth gives one), held by BytesArray2D.
+	BytesDType = bytesArray2DDType
+)
+
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;
-// use a type switch or assertion to reach the typed data. Limits come from typed.DefaultLimits.
+// use a type switch or assertion to reach the typed data. It applies numpy's default limits (the
+// zero typed.Limits).
 func ReadNPY(r io.Reader) (typed.Array, error) {
-	return ReadNPYWithLimits(r, typed.DefaultLimits)
+	return ReadNPYWithLimits(r, typed.Limits{})
 }
 
 // ReadNPYWithLimits is ReadNPY with the caller's limits on header and data size.
@@ -131,9 +183,9 @@ func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 // NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its
 // generated type. A string dtype's width is dt's.
 func NewArray(dt typed.DType, shape ...int) (typed.Array, error) {
-	_, rows, cols, err := typed.Dims(shape)
+	_, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(dt, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(dt, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		return nil, err
@@ -189,14 +241,14 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		err = typed.CheckArray(dt, ndim, rows, cols, len(b))
+		err = typed.Impl.CheckArray(dt, ndim, rows, cols, len(b))
 	}
 	if err != nil {
 		return nil, err
 	}
-	b = typed.HostOrderCopy(b, dt, order)
+	b = typed.Impl.HostOrderCopy(b, dt, order)
 	switch dt.Name {
 	case "bool":
 		a, err := BoolArray2DFromBytes(b, shape...)
@@ -299,9 +351,9 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 }
 
 // DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as
-// ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.
+// ReadNPY does for a .npy file. It applies numpy's default limits (the zero typed.Limits).
 func DecodeJSON(b []byte) (typed.Array, error) {
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	e, err := typed.Impl.ParseJSON(b, typed.Limits{})
 	if err != nil {
 		return nil, err
 	}

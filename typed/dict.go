@@ -323,7 +323,7 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 	}
 	h.DType, h.Order, h.Fortran = dt, order, d.fortran
 	h.NDim, h.Rows, h.Cols = atLeast2D(shape)
-	h.DataLen, err = DataLen(dt, h.Rows, h.Cols, lim)
+	h.DataLen, err = Impl.DataLen(dt, h.Rows, h.Cols, lim)
 	return h, err
 }
 

@@ -29,7 +29,7 @@ var (
 
 // IndexError is what At, Set and Row panic with for an index outside the
 // shape, in the style of the runtime's own index errors.
-func IndexError(i, j, rows, cols int) error {
+func (impl) IndexError(i, j, rows, cols int) error {
 	return fmt.Errorf("typed: index (%d, %d) out of range for shape (%d, %d)", i, j, rows, cols)
 }
 

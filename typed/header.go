@@ -43,11 +43,11 @@ type Header struct {
 }
 
 // Shape returns numpy's shape: (rows, cols), (cols,) or ().
-func (h Header) Shape() []int { return NumpyShape(h.NDim, h.Rows, h.Cols) }
+func (h Header) Shape() []int { return Impl.NumpyShape(h.NDim, h.Rows, h.Cols) }
 
 // NumpyShape returns numpy's shape of an array of rank ndim held as
 // rows x cols: (rows, cols), (cols,) for a vector, () for a scalar.
-func NumpyShape(ndim, rows, cols int) []int {
+func (impl) NumpyShape(ndim, rows, cols int) []int {
 	switch ndim {
 	case 0:
 		return []int{}
@@ -59,7 +59,7 @@ func NumpyShape(ndim, rows, cols int) []int {
 
 // CheckRank reports whether a rows x cols array can have numpy rank ndim:
 // a vector is one row, a scalar one element.
-func CheckRank(ndim, rows, cols int) error {
+func (impl) CheckRank(ndim, rows, cols int) error {
 	switch {
 	case ndim == 2:
 		return nil
@@ -81,7 +81,7 @@ func CheckRank(ndim, rows, cols int) error {
 // padded with spaces and a newline so that the data starts at a multiple of
 // 64 bytes. numpy moves to version 2.0 only for headers over 65535 bytes;
 // these headers are under 200, so it is always version 1.0.
-func AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
+func (impl) AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
 	start := len(dst)
 	dst = append(dst, Magic...)
 	dst = append(dst, 1, 0, 0, 0) // version 1.0 and a uint16 length, filled in below
@@ -227,7 +227,7 @@ func truncated(what string, want, got int) error {
 // the rank and the np.atleast_2d shape the family holds: (rows, cols),
 // (n,) as 1 x n, () as 1 x 1. A rank over 2 or a negative dimension is an
 // ErrShape.
-func Dims(shape []int) (ndim, rows, cols int, err error) {
+func (impl) Dims(shape []int) (ndim, rows, cols int, err error) {
 	// Small enough to inline: FromBytes calls it on every view.
 	switch len(shape) {
 	case 2:
