@@ -2,7 +2,6 @@ package typed
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/npy2d/npy2d/internal/plural"
 )
@@ -23,7 +22,7 @@ func (impl) DecodeNPY(b []byte, want DType, lim Limits, have int, resize func(n 
 		return h, truncated("data", h.DataOffset+h.DataLen, len(b))
 	}
 	if len(body) > h.DataLen {
-		return h, fmt.Errorf("%w: %s after the data at byte %d", ErrFormat, plural.N(len(body)-h.DataLen, "byte"), h.DataOffset+h.DataLen)
+		return h, formatErrorf(h.DataOffset+h.DataLen, "%s after the data at byte %d", plural.N(len(body)-h.DataLen, "byte"), h.DataOffset+h.DataLen)
 	}
 	_, err = Impl.ReadData(bytes.NewReader(body), h, have, resize)
 	return h, err

@@ -167,7 +167,7 @@ func parsePreamble(b []byte) (preamble, error) {
 	// comparison (a prefix of Magic, for short input) calls memequal.
 	if len(b) < len(Magic) || string(b[:len(Magic)]) != Magic {
 		if n := min(len(b), len(Magic)); string(b[:n]) != Magic[:n] {
-			return p, fmt.Errorf("%w: not a .npy file: starts with %q, want %q", ErrFormat, b[:n], Magic)
+			return p, formatErrorf(0, "not a .npy file: starts with %q, want %q", b[:n], Magic)
 		}
 	}
 	if len(b) < 8 {
@@ -176,7 +176,7 @@ func parsePreamble(b []byte) (preamble, error) {
 	p.major, p.minor = int(b[6]), int(b[7])
 	switch {
 	case p.minor != 0 || p.major < 1 || p.major > 3:
-		return p, fmt.Errorf("%w: unknown .npy version %d.%d at byte 6, want 1.0, 2.0 or 3.0", ErrFormat, p.major, p.minor)
+		return p, formatErrorf(6, "unknown .npy version %d.%d at byte 6, want 1.0, 2.0 or 3.0", p.major, p.minor)
 	case p.major == 1:
 		p.size = 10
 	default:
@@ -220,7 +220,7 @@ func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
 }
 
 func truncated(what string, want, got int) error {
-	return fmt.Errorf("%w: %s truncated: need %d bytes, have %d: %w", ErrFormat, what, want, got, errUnexpectedEOF)
+	return &FormatError{Offset: int64(got), Msg: fmt.Sprintf("%s truncated: need %d bytes, have %d", what, want, got), Err: errUnexpectedEOF}
 }
 
 // Dims turns numpy's shape, as the raw recipe gives it (arr.shape), into
@@ -248,7 +248,11 @@ func (impl) Dims(shape []int) (ndim, rows, cols int, err error) {
 // dimsError says why Dims refused shape.
 func dimsError(shape []int) error {
 	if len(shape) > 2 {
-		return fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
+		s := make([]int64, len(shape))
+		for i, d := range shape {
+			s[i] = int64(d)
+		}
+		return &RankError{Shape: s}
 	}
 	return fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
 }

@@ -235,7 +235,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	}
 	// Decoder.More misses a stray '}' or ']', so look at the rest directly.
 	if end := dec.InputOffset(); len(bytes.TrimLeft(b[end:], " \t\r\n")) > 0 {
-		return Envelope{}, fmt.Errorf("%w: json envelope: data after the object at byte %d", ErrFormat, end)
+		return Envelope{}, formatErrorf(int(end), "json envelope: data after the object at byte %d", end)
 	}
 	if raw.DType == nil || raw.Shape == nil || raw.Data == nil {
 		return Envelope{}, fmt.Errorf("%w: json envelope needs dtype, shape and data", ErrFormat)
@@ -250,7 +250,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 		order = '<'
 	}
 	if len(raw.Shape) > 2 {
-		return Envelope{}, fmt.Errorf("%w: json envelope shape %v has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, raw.Shape, len(raw.Shape))
+		return Envelope{}, &RankError{Shape: append([]int64(nil), raw.Shape...), What: "json envelope "}
 	}
 	for _, d := range raw.Shape {
 		switch {

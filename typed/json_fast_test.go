@@ -177,7 +177,7 @@ func TestJSONRank(t *testing.T) {
 			t.Errorf("ndim %d shape (%d, %d): %v, want ErrShape", tc[0], tc[1], tc[2], err)
 		}
 	}
-	if _, err := Impl.ParseJSON([]byte(`{"dtype":"int8","shape":[1,1,1],"data":"Bw=="}`), Limits{}); !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "[1 1 1]") {
+	if _, err := Impl.ParseJSON([]byte(`{"dtype":"int8","shape":[1,1,1],"data":"Bw=="}`), Limits{}); !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "(1, 1, 1)") {
 		t.Errorf("rank 3: %v", err)
 	}
 }
