@@ -5,10 +5,15 @@
 // the bytes of rows [i, j) with one ReadAt: a worker that reads its slice
 // of a 1 TB array in an object store moves its slice, not the array.
 //
-//	r, err := ranged.Open(f, size) // f: any io.ReaderAt, size: its length
-//	if err != nil { ... }
-//	part := generated.NewFloat64Array2D(0, 0)
-//	err = r.ReadInto(part, 1000, 2000) // rows [1000, 2000), host byte order
+//	r, err := ranged.Open(f, st.Size()) // reads the header: one ReadAt of at most 1 KiB
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	rows, _ := r.Shape()
+//	part := generated.NewFloat32Array2D(0, 0)
+//	if err := r.ReadInto(part, k*rows/n, (k+1)*rows/n); err != nil { // one ReadAt: this partition only
+//		log.Fatal(err)
+//	}
 //
 // A Reader holds no buffer and no position: its methods may be called from
 // many goroutines at once, each reading its own range, as long as the

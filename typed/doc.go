@@ -6,9 +6,9 @@
 // (or a package of your own, with cmd gen); this package describes them.
 // Read a file's dtype and shape without its data:
 //
-//	info, err := typed.ReadInfo(f, typed.Limits{})
+//	info, err := typed.ReadInfo(f, typed.Limits{}) // f: any io.Reader
 //	if err != nil {
-//		return err
+//		log.Fatal(err)
 //	}
 //	fmt.Println(info) // <f8 (3, 4)
 //
