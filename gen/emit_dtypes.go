@@ -19,7 +19,7 @@ func emitDTypeValues(f *File, c Config) {
 		}
 		defs = append(defs,
 			Comment(name+" is numpy's "+n.dt.Name+" ("+doc+"), held by "+n.Type+"."),
-			Id(name).Op("=").Id(n.dtypeVar),
+			Id(name).Op("=").Add(impl("MustDType")).Call(Lit(n.dt.Name)),
 		)
 	}
 	docf(f, "The dtypes this package holds, for %s, %s and the writers of packages stream and mmap.", c.dispatch("NewArray"), c.dispatch("AsType"))

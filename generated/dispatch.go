@@ -34,52 +34,52 @@ import (
 // The dtypes this package holds, for NewArray, AsType and the writers of packages stream and mmap.
 var (
 	// BoolDType is numpy's bool (boolean), held by BoolArray2D.
-	BoolDType = boolArray2DDType
+	BoolDType = typed.Impl.MustDType("bool")
 
 	// Int8DType is numpy's int8 (8-bit signed integer), held by Int8Array2D.
-	Int8DType = int8Array2DDType
+	Int8DType = typed.Impl.MustDType("int8")
 
 	// Int16DType is numpy's int16 (16-bit signed integer), held by Int16Array2D.
-	Int16DType = int16Array2DDType
+	Int16DType = typed.Impl.MustDType("int16")
 
 	// Int32DType is numpy's int32 (32-bit signed integer), held by Int32Array2D.
-	Int32DType = int32Array2DDType
+	Int32DType = typed.Impl.MustDType("int32")
 
 	// Int64DType is numpy's int64 (64-bit signed integer), held by Int64Array2D.
-	Int64DType = int64Array2DDType
+	Int64DType = typed.Impl.MustDType("int64")
 
 	// Uint8DType is numpy's uint8 (8-bit unsigned integer), held by Uint8Array2D.
-	Uint8DType = uint8Array2DDType
+	Uint8DType = typed.Impl.MustDType("uint8")
 
 	// Uint16DType is numpy's uint16 (16-bit unsigned integer), held by Uint16Array2D.
-	Uint16DType = uint16Array2DDType
+	Uint16DType = typed.Impl.MustDType("uint16")
 
 	// Uint32DType is numpy's uint32 (32-bit unsigned integer), held by Uint32Array2D.
-	Uint32DType = uint32Array2DDType
+	Uint32DType = typed.Impl.MustDType("uint32")
 
 	// Uint64DType is numpy's uint64 (64-bit unsigned integer), held by Uint64Array2D.
-	Uint64DType = uint64Array2DDType
+	Uint64DType = typed.Impl.MustDType("uint64")
 
 	// Float16DType is numpy's float16 (IEEE 754 half-precision float), held by Float16Array2D.
-	Float16DType = float16Array2DDType
+	Float16DType = typed.Impl.MustDType("float16")
 
 	// Float32DType is numpy's float32 (IEEE 754 single-precision float), held by Float32Array2D.
-	Float32DType = float32Array2DDType
+	Float32DType = typed.Impl.MustDType("float32")
 
 	// Float64DType is numpy's float64 (IEEE 754 double-precision float), held by Float64Array2D.
-	Float64DType = float64Array2DDType
+	Float64DType = typed.Impl.MustDType("float64")
 
 	// Complex64DType is numpy's complex64 (complex number of two float32), held by Complex64Array2D.
-	Complex64DType = complex64Array2DDType
+	Complex64DType = typed.Impl.MustDType("complex64")
 
 	// Complex128DType is numpy's complex128 (complex number of two float64), held by Complex128Array2D.
-	Complex128DType = complex128Array2DDType
+	Complex128DType = typed.Impl.MustDType("complex128")
 
 	// StringDType is numpy's str (fixed-width Unicode string, UTF-32 in the file; its width is each array's: WithWidth gives one), held by StringArray2D.
-	StringDType = stringArray2DDType
+	StringDType = typed.Impl.MustDType("str")
 
 	// BytesDType is numpy's bytes (fixed-width byte string; its width is each array's: WithWidth gives one), held by BytesArray2D.
-	BytesDType = bytesArray2DDType
+	BytesDType = typed.Impl.MustDType("bytes")
 )
 
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;

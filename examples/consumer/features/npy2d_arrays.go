@@ -557,10 +557,10 @@ func (a *Float32Matrix) setEnvelope(e typed.Envelope) error {
 // The dtypes this package holds, for NewArray, AsType and the writers of packages stream and mmap.
 var (
 	// Int64DType is numpy's int64 (64-bit signed integer), held by Int64Matrix.
-	Int64DType = int64MatrixDType
+	Int64DType = typed.Impl.MustDType("int64")
 
 	// Float32DType is numpy's float32 (IEEE 754 single-precision float), held by Float32Matrix.
-	Float32DType = float32MatrixDType
+	Float32DType = typed.Impl.MustDType("float32")
 )
 
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;

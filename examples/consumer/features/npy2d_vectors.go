@@ -286,7 +286,7 @@ func (a *Float64Vector) setEnvelope(e typed.Envelope) error {
 // stream and mmap.
 var (
 	// VectorFloat64DType is numpy's float64 (IEEE 754 double-precision float), held by Float64Vector.
-	VectorFloat64DType = float64VectorDType
+	VectorFloat64DType = typed.Impl.MustDType("float64")
 )
 
 // VectorReadNPY reads a .npy file of any dtype this package holds and returns it as its generated
