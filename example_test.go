@@ -10,7 +10,6 @@ import (
 
 	"github.com/npy2d/npy2d"
 	"github.com/npy2d/npy2d/generated"
-	"github.com/npy2d/npy2d/typed"
 )
 
 // pythonBytes is what Python hands over for
@@ -134,43 +133,57 @@ func Example_quickStart() {
 		log.Fatal(err)
 	}
 
-	a, err := npy2d.LoadNPY("w.npy") // any dtype: a *generated.Float32Array2D here
-	if err != nil {
-		log.Fatal(err)
-	}
-	w := a.(*generated.Float32Array2D)
-	fmt.Println(w.Rows, w.Cols, w.At(2, 3)) // 3 4 11
-	fmt.Println(w.Row(1))                   // [4 5 6 7], a view
-
-	// Or straight into a known type, from any io.Reader. A second ReadFrom
-	// into v reuses its storage and allocates nothing.
-	f, err := os.Open("w.npy")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	var v generated.Float32Array2D
-	if _, err := v.ReadFrom(f); err != nil {
+	var w generated.Float32Array2D // Python: np.save("w.npy", w)
+	if err := npy2d.LoadNPYInto("w.npy", &w); err != nil {
 		log.Fatal(err) // a float64 file here is a *typed.DTypeError
+	}
+	fmt.Println(w.Rows, w.Cols, w.At(2, 3), w.Row(1))
+	if err := npy2d.SaveNPY("w2.npy", &w); err != nil { // byte-identical to np.save
+		log.Fatal(err)
+	}
+
+	// Any dtype: LoadNPY returns the generated type of the file's dtype.
+	a, err := npy2d.LoadNPY("w2.npy")
+	if err != nil {
+		log.Fatal(err)
+	}
+	switch a := a.(type) {
+	case *generated.Float32Array2D:
+		fmt.Println("float32", a.NumpyShape(), a.Row(2))
+	case *generated.StringArray2D: // np.str_ labels
+		fmt.Println("labels", a.Data)
+	default:
+		fmt.Println(a.DType(), a.NumpyShape())
 	}
 
 	// The raw recipe: np.frombuffer(b, dtype=name).reshape(shape), zero-copy
 	// when b is aligned. Here b holds the bytes w.tobytes() gave Python.
-	b := v.Bytes()
+	b := w.Bytes()
 	r, err := generated.FromBytes(b, "float32", 3, 4)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(r.(*generated.Float32Array2D).Row(2)) // [8 9 10 11]
+	fmt.Println(r.(*generated.Float32Array2D).At(2, 3))
+	// Output:
+	// 3 4 11 [4 5 6 7]
+	// float32 [3 4] [8 9 10 11]
+	// 11
+}
 
-	// Back to Python: byte-identical to np.save.
-	if err := npy2d.SaveNPY("w2.npy", w); err != nil { // atomic: temp file, fsync, rename
+// Package generated's documentation: an array is its shape and a slice.
+func Example_arrays() {
+	a := generated.NewFloat64Array2D(2, 3) // np.zeros((2, 3))
+	a.Set(1, 2, 0.5)
+	fmt.Println(a.Row(1), a.NumpyShape()) // [0 0 0.5] [2 3]
+	// np.frombuffer(b, "float64").reshape(2, 3), a view of a's memory:
+	b, err := generated.FromBytes(a.Bytes(), "float64", 2, 3)
+	if err != nil {
 		log.Fatal(err)
 	}
+	fmt.Println(b.(*generated.Float64Array2D).At(1, 2)) // 0.5
 	// Output:
-	// 3 4 11
-	// [4 5 6 7]
-	// [8 9 10 11]
+	// [0 0 0.5] [2 3]
+	// 0.5
 }
 
 // README's JSON envelope, which Python decodes in one line.
@@ -204,7 +217,7 @@ func Example_astype() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	y, err := generated.AsType(a, typed.MustDType("uint8")) // a.astype('uint8'): a typed.Array
+	y, err := generated.AsType(a, generated.Uint8DType) // a.astype('uint8'): a typed.Array
 	if err != nil {
 		log.Fatal(err)
 	}

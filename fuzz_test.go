@@ -178,7 +178,7 @@ func FuzzReadNPY(f *testing.F) {
 		}
 		arraytest.Same(t, s, a)
 		consumed := data[:len(data)-r.Len()]
-		h, err := typed.ParseHeader(consumed, typed.DefaultLimits)
+		h, err := typed.ParseHeader(consumed, typed.Limits{})
 		if err != nil || h.DataOffset+h.DataLen != len(consumed) || h.DType != a.DType() {
 			t.Fatalf("ReadNPY consumed %d bytes; ParseHeader says %+v, %v", len(consumed), h, err)
 		}
@@ -219,7 +219,7 @@ func descrForm(dt typed.DType, form byte) string {
 // and re-encode them unchanged.
 func FuzzFromBytes(f *testing.F) {
 	for _, file := range seedFiles(f, "ok_*.npy") {
-		h, err := typed.ParseHeader(file, typed.DefaultLimits)
+		h, err := typed.ParseHeader(file, typed.Limits{})
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -240,11 +240,11 @@ func FuzzFromBytes(f *testing.F) {
 		if err != nil {
 			t.Fatalf("ParseDType(%q): %v", name, err)
 		}
-		want := typed.CheckData(dt, rows, cols, len(b))
+		want := typed.Impl.CheckData(dt, rows, cols, len(b))
 		if want == nil && dt.Kind == 'b' && slices.ContainsFunc(b, func(c byte) bool { return c > 1 }) {
-			want = typed.ErrFormat // judged here, not by typed.CheckBools, which is under test
+			want = typed.ErrFormat // judged here, not by typed.Impl.CheckBools, which is under test
 		}
-		if want == nil && dt.Kind == 'U' && pastUnicode(typed.HostOrderCopy(b, dt, order)) {
+		if want == nil && dt.Kind == 'U' && pastUnicode(typed.Impl.HostOrderCopy(b, dt, order)) {
 			want = typed.ErrFormat
 		}
 		orig := bytes.Clone(b)
@@ -266,7 +266,7 @@ func FuzzFromBytes(f *testing.F) {
 		if r, c := a.Shape(); r != rows || c != cols {
 			t.Fatalf("shape (%d, %d), want (%d, %d)", r, c, rows, cols)
 		}
-		if host := typed.HostOrderCopy(orig, dt, order); !bytes.Equal(a.Bytes(), host) {
+		if host := typed.Impl.HostOrderCopy(orig, dt, order); !bytes.Equal(a.Bytes(), host) {
 			t.Fatalf("%q data %x, want %x", name, a.Bytes(), host)
 		}
 		checkReencodes(t, a)
@@ -279,7 +279,7 @@ func FuzzFromBytes(f *testing.F) {
 func FuzzUnmarshalBinary(f *testing.F) {
 	for _, file := range seedFiles(f, "*.npy") {
 		sel := byte(0)
-		if h, err := typed.ParseHeader(file, typed.DefaultLimits); err == nil {
+		if h, err := typed.ParseHeader(file, typed.Limits{}); err == nil {
 			sel = dtypeIndex(h.DType)
 		}
 		f.Add(sel, file)
@@ -309,7 +309,7 @@ func FuzzUnmarshalBinary(f *testing.F) {
 
 // FuzzUnmarshalJSON decodes arbitrary bytes as the JSON envelope into an
 // empty array of the dtype the first byte picks. Accepted input must be
-// valid JSON that typed.ParseJSON reads alike, and must re-encode unchanged.
+// valid JSON that typed.Impl.ParseJSON reads alike, and must re-encode unchanged.
 func FuzzUnmarshalJSON(f *testing.F) {
 	for _, file := range seedFiles(f, "*.json") {
 		var env struct{ DType string }
@@ -337,7 +337,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 			t.Fatalf("UnmarshalJSON accepted invalid JSON %q", data)
 		}
 		if string(data) != "null" {
-			e, err := typed.ParseJSON(data, typed.DefaultLimits)
+			e, err := typed.Impl.ParseJSON(data, typed.Limits{})
 			if err != nil || e.DType.Name != dt.Name || !bytes.Equal(e.Data, a.Bytes()) {
 				t.Fatalf("ParseJSON disagrees: %v", err)
 			}
@@ -354,7 +354,7 @@ func FuzzUnmarshalJSON(f *testing.F) {
 func pastUnicode(b []byte) bool {
 	for i := 0; i+4 <= len(b); i += 4 {
 		v := uint32(b[i]) | uint32(b[i+1])<<8 | uint32(b[i+2])<<16 | uint32(b[i+3])<<24
-		if !typed.LittleEndianHost() {
+		if !typed.Impl.LittleEndianHost() {
 			v = uint32(b[i+3]) | uint32(b[i+2])<<8 | uint32(b[i+1])<<16 | uint32(b[i])<<24
 		}
 		if v > 0x10FFFF {

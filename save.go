@@ -33,7 +33,7 @@ var saveWriter = func(f *os.File) io.Writer { return f }
 // created.
 func SaveNPY(path string, a typed.Array) (err error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(a.DType(), rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(a.DType(), rows, cols, len(a.Bytes())); err != nil {
 		return fmt.Errorf("npy2d: save %s: %w", path, err)
 	}
 	mode := fs.FileMode(0o644)
@@ -89,30 +89,59 @@ func syncDir(dir string) error {
 }
 
 // LoadNPY reads the .npy file at path as the generated type of its dtype,
-// with typed.DefaultLimits. The file's size is checked against the shape
+// with numpy's default limits. The file's size is checked against the shape
 // its header declares before storage is allocated. A file is one array:
 // bytes after the data are an error wrapping typed.ErrFormat (np.load
 // ignores them).
-func LoadNPY(path string) (typed.Array, error) {
+func LoadNPY(path string) (typed.Array, error) { return LoadNPYWithLimits(path, typed.Limits{}) }
+
+// LoadNPYWithLimits is LoadNPY with the caller's limits on header and data
+// size.
+func LoadNPYWithLimits(path string, lim typed.Limits) (typed.Array, error) {
+	var a typed.Array
+	err := load(path, lim, func(r io.Reader, h typed.Header) (err error) {
+		a, err = generated.ReadArrayData(r, h)
+		return err
+	})
+	return a, err
+}
+
+// LoadNPYInto reads the .npy file at path into dst, a generated array of
+// the file's dtype (a file of another dtype is a *typed.DTypeError), as
+// LoadNPY does but without a type assertion, and reusing dst's storage
+// when it is large enough.
+func LoadNPYInto(path string, dst typed.DataReader) error {
+	return load(path, typed.Limits{}, func(r io.Reader, h typed.Header) error {
+		_, err := dst.ReadData(r, h)
+		return err
+	})
+}
+
+// load opens path, reads its header and hands the data to read, then
+// checks that nothing follows the data.
+func load(path string, lim typed.Limits, read func(r io.Reader, h typed.Header) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: %w", err)
+		return fmt.Errorf("npy2d: %w", err)
 	}
 	defer f.Close()
-	a, err := generated.ReadNPY(f)
+	h, err := typed.ReadHeader(f, lim)
+	if err == nil {
+		err = read(f, h)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: load %s: %w", path, err)
+		return fmt.Errorf("npy2d: load %s: %w", path, err)
 	}
 	end, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: load %s: %w", path, err)
+		return fmt.Errorf("npy2d: load %s: %w", path, err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("npy2d: load %s: %w", path, err)
+		return fmt.Errorf("npy2d: load %s: %w", path, err)
 	}
 	if extra := fi.Size() - end; extra != 0 {
-		return nil, fmt.Errorf("npy2d: load %s: %w: %s after the data, which ends at byte %d", path, typed.ErrFormat, plural.N(int(extra), "byte"), end)
+		return fmt.Errorf("npy2d: load %s: %w: %s after the data, which ends at byte %d", path, typed.ErrFormat, plural.N(int(extra), "byte"), end)
 	}
-	return a, nil
+	return nil
 }

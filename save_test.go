@@ -90,7 +90,7 @@ for p in sys.argv[1:]:
 			continue
 		}
 		a := filled(t, dt, 5, 3)
-		le := typed.HostOrderCopy(a.Bytes(), dt, '<')
+		le := typed.Impl.HostOrderCopy(a.Bytes(), dt, '<')
 		if want := fmt.Sprintf("%s 5 3 %x", dt.Name, le); lines[i] != want {
 			t.Errorf("numpy reads %s\nwant %s", lines[i], want)
 		}
@@ -104,7 +104,7 @@ func TestSaveMode(t *testing.T) {
 		t.Skip("permission bits are not Unix ones")
 	}
 	dir := t.TempDir()
-	a := filled(t, typed.MustDType("int32"), 2, 2)
+	a := filled(t, typed.Impl.MustDType("int32"), 2, 2)
 	fresh := filepath.Join(dir, "fresh.npy")
 	if err := SaveNPY(fresh, a); err != nil {
 		t.Fatal(err)
@@ -154,7 +154,7 @@ func (f *failingWriter) Write(p []byte) (int, error) {
 func TestSaveFailureCleansUp(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.npy")
-	old := filled(t, typed.MustDType("float64"), 3, 3)
+	old := filled(t, typed.Impl.MustDType("float64"), 3, 3)
 	if err := SaveNPY(p, old); err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestSaveFailureCleansUp(t *testing.T) {
 
 	saveWriter = func(f *os.File) io.Writer { return &failingWriter{w: f, n: 200} }
 	defer func() { saveWriter = func(f *os.File) io.Writer { return f } }()
-	err := SaveNPY(p, filled(t, typed.MustDType("float64"), 30, 30))
+	err := SaveNPY(p, filled(t, typed.Impl.MustDType("float64"), 30, 30))
 	if !errors.Is(err, errDiskFull) || !strings.HasPrefix(err.Error(), "npy2d: save ") {
 		t.Fatalf("err %v, want the writer's error", err)
 	}
@@ -190,7 +190,7 @@ func TestSaveFailureCleansUp(t *testing.T) {
 func TestLoadRefuses(t *testing.T) {
 	dir := t.TempDir()
 	var buf bytes.Buffer
-	if _, err := filled(t, typed.MustDType("uint16"), 4, 4).WriteTo(&buf); err != nil {
+	if _, err := filled(t, typed.Impl.MustDType("uint16"), 4, 4).WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
 	file := buf.Bytes()
@@ -249,7 +249,7 @@ func TestSaveCrashChild(t *testing.T) {
 	if path == "" {
 		t.Skip("runs only as the child of TestSaveSurvivesKill")
 	}
-	a := filled(t, typed.MustDType("float64"), 1024, 512) // 4 MiB
+	a := filled(t, typed.Impl.MustDType("float64"), 1024, 512) // 4 MiB
 	saveWriter = func(f *os.File) io.Writer { return &pausingWriter{w: f, after: 2 << 20} }
 	err := SaveNPY(path, a)
 	t.Fatalf("SaveNPY returned (%v) instead of pausing", err)
@@ -289,7 +289,7 @@ func (p *pausingWriter) Write(b []byte) (int, error) {
 func TestSaveSurvivesKill(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.npy")
-	old := filled(t, typed.MustDType("int16"), 7, 5)
+	old := filled(t, typed.Impl.MustDType("int16"), 7, 5)
 	if err := SaveNPY(p, old); err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +363,7 @@ func TestSaveSurvivesKill(t *testing.T) {
 	}
 
 	// A later save is not disturbed by the stale file.
-	next := filled(t, typed.MustDType("float32"), 2, 9)
+	next := filled(t, typed.Impl.MustDType("float32"), 2, 9)
 	if err := SaveNPY(p, next); err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ import (
 //
 // The files live in b.TempDir, removed when the benchmark ends.
 func BenchmarkOpenMapped(b *testing.B) {
-	if !typed.LittleEndianHost() {
+	if !typed.Impl.LittleEndianHost() {
 		b.Skip("little-endian files do not map on a big-endian host")
 	}
 	dir := b.TempDir()
@@ -102,7 +102,7 @@ func writeFloat64NPY(b *testing.B, path string, rows, cols int) {
 		b.Fatal(err)
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if _, err := w.Write(typed.AppendHeader(nil, typed.MustDType("float64"), 2, rows, cols)); err != nil {
+	if _, err := w.Write(typed.Impl.AppendHeader(nil, generated.Float64DType, 2, rows, cols)); err != nil {
 		b.Fatal(err)
 	}
 	row := make([]byte, cols*8)

@@ -274,7 +274,7 @@ func pathFresh(b *testing.B) {
 	for _, s := range freshSizes {
 		nbytes := s.rows * 1024 * 8
 		pathCase(b, "npy2d", "fresh-bytes_"+s.name, nbytes, func(b *testing.B) func() {
-			file := npyFile(typed.MustDType("float64"), '<', false, s.rows, 1024)
+			file := npyFile(generated.Float64DType, '<', false, s.rows, 1024)
 			b.Cleanup(func() { pathSink = nil })
 			return func() {
 				// The last array is dropped first, as numpy_bench.py's
@@ -287,7 +287,7 @@ func pathFresh(b *testing.B) {
 		})
 		pathCase(b, "npy2d", "fresh-file_"+s.name, nbytes, func(b *testing.B) func() {
 			path := filepath.Join(b.TempDir(), s.name+".npy")
-			must(b, os.WriteFile(path, npyFile(typed.MustDType("float64"), '<', false, s.rows, 1024), 0o644))
+			must(b, os.WriteFile(path, npyFile(generated.Float64DType, '<', false, s.rows, 1024), 0o644))
 			b.Cleanup(func() { pathSink = nil })
 			return func() {
 				pathSink = nil

@@ -11,7 +11,6 @@ import (
 	"github.com/npy2d/npy2d/mmap"
 	"github.com/npy2d/npy2d/ranged"
 	"github.com/npy2d/npy2d/stream"
-	"github.com/npy2d/npy2d/typed"
 )
 
 // Scale benchmarks: row ranges of one 1 GiB file from several
@@ -29,7 +28,7 @@ const (
 // scaleNPY writes a 1 GiB .npy file of float64 into a temporary folder.
 func scaleNPY(b *testing.B) string {
 	path := filepath.Join(b.TempDir(), "scale.npy")
-	m, err := mmap.Create(path, typed.MustDType("float64"), scaleRows, scaleCols)
+	m, err := mmap.Create(path, generated.Float64DType, scaleRows, scaleCols)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -122,7 +121,7 @@ func BenchmarkScaleCreate(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			path := filepath.Join(dir, c.name+".npy")
 			for range b.N {
-				m, err := mmap.Create(path, typed.MustDType("float64"), c.rows, scaleCols)
+				m, err := mmap.Create(path, generated.Float64DType, c.rows, scaleCols)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	. "github.com/dave/jennifer/jen"
 	"go/token"
 	"strings"
 
@@ -11,6 +12,9 @@ import (
 // typedPath is the import path of the run-time core every generated file
 // uses.
 const typedPath = "github.com/npy2d/npy2d/typed"
+
+// impl names a method of typed.Impl, the run time generated code calls.
+func impl(name string) *Statement { return Qual(typedPath, "Impl").Dot(name) }
 
 // Config says what to generate.
 type Config struct {

@@ -46,7 +46,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	if _, err := mats.AsType(b, typed.MustDType("float64")); !errors.Is(err, typed.ErrDType) {
+	if _, err := mats.AsType(b, typed.Impl.MustDType("float64")); !errors.Is(err, typed.ErrDType) {
 		panic(fmt.Sprint("float64 was not generated, yet converted to: ", err))
 	}
 	fmt.Println(b.DType(), b.Rows, b.Cols, b.At(1, 2), ints.Data)

@@ -4,14 +4,14 @@ import . "github.com/dave/jennifer/jen"
 
 // emitCodec writes the encoding methods, each a thin call into typed:
 //
-//	func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) { return typed.WriteNPY(...) }
+//	func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) { return typed.Impl.WriteNPY(...) }
 //	func (a *Float64Array2D) ReadFrom(r io.Reader) (int64, error) { ... }
 //	func (a *Float64Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) { ... }
 //	MarshalBinary, UnmarshalBinary, MarshalJSON, UnmarshalJSON
 func emitCodec(f *File, n names) {
 	self := func(field string) *Statement { return Id("a").Dot(field) }
 	dtv := Id(n.dtypeVar)
-	typedCall := func(fn string, args ...Code) *Statement { return Qual(typedPath, fn).Call(args...) }
+	typedCall := func(fn string, args ...Code) *Statement { return impl(fn).Call(args...) }
 	// Names are unique in the table; comparing one string beats comparing
 	// the whole row on every read.
 	mismatch := If(Id("h").Dot("DType").Dot("Name").Op("!=").Add(dtv).Dot("Name")).Block(
@@ -29,9 +29,9 @@ func emitCodec(f *File, n names) {
 	)
 	f.Line()
 
-	docf(f, "ReadFrom reads a .npy file of dtype %s, any version, byte order or memory order, leaving r at the end of the data. It reuses Data when its capacity is enough, so reading into an array of the right size allocates nothing. Limits come from typed.DefaultLimits.", n.dt.Name)
+	docf(f, "ReadFrom reads a .npy file of dtype %s, any version, byte order or memory order, leaving r at the end of the data. It reuses Data when its capacity is enough, so reading into an array of the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).", n.dt.Name)
 	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
-		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "DefaultLimits")),
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(Return(Lit(0), Err())),
 		List(Id("m"), Err()).Op(":=").Id("a").Dot("ReadData").Call(Id("r"), Id("h")),
 		Return(Int64().Call(Id("h").Dot("DataOffset")).Op("+").Id("m"), Err()),
@@ -41,7 +41,7 @@ func emitCodec(f *File, n names) {
 	docf(f, "ReadData reads the data that follows header h, which the caller has read (typed.ReadHeader), converting it to host byte order and C order. It lets a caller look at a header before deciding which type reads the data.")
 	f.Func().Add(recv(n)).Id("ReadData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Int64(), Error()).Block(
 		mismatch,
-		List(Id("m"), Err()).Op(":=").Qual(typedPath, "ReadData").Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
+		List(Id("m"), Err()).Op(":=").Add(impl("ReadData")).Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
 		If(Err().Op("!=").Nil()).Block(
 			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
 			Return(Id("m"), Err()),
@@ -59,7 +59,7 @@ func emitCodec(f *File, n names) {
 
 	docf(f, "UnmarshalBinary decodes a whole .npy file of dtype %s; bytes after the data are an error. It copies what it keeps, reusing Data when large enough.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalBinary").Params(Id("b").Index().Byte()).Error().Block(
-		List(Id("h"), Err()).Op(":=").Qual(typedPath, "DecodeNPY").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
+		List(Id("h"), Err()).Op(":=").Add(impl("DecodeNPY")).Call(Id("b"), dtv, Qual(typedPath, "Limits").Values(), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
 		setShape.Clone(),
 		Return(Nil()),
 	)
@@ -74,7 +74,7 @@ func emitCodec(f *File, n names) {
 	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. It decodes into Data, reusing it when large enough, so decoding into an array of the right size allocates nothing. JSON null leaves the array as it is; after an error the array is empty.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
 		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
-		List(Id("h"), Err()).Op(":=").Qual(typedPath, "DecodeJSON").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits"), self("resize")),
+		List(Id("h"), Err()).Op(":=").Add(impl("DecodeJSON")).Call(Id("b"), dtv, Qual(typedPath, "Limits").Values(), self("resize")),
 		setShape.Clone(),
 		Return(Nil()),
 	)

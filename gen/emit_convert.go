@@ -114,7 +114,7 @@ func emitAsType(f *File, name string, all []names, held string) {
 //
 //	func float64Array2DView(a typed.Array) (*Float64Array2D, error) {
 //		rows, cols := a.Shape()
-//		if err := typed.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+//		if err := typed.Impl.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 //			return nil, err
 //		}
 //		if s, ok := a.(*Float64Array2D); ok {
@@ -126,7 +126,7 @@ func emitView(f *File, n names) {
 	docf(f, "%s returns a, an array of dtype %s, as a *%s: a itself, or a view of the memory of another package's array (or of another generator run's). Data that does not fit the shape is refused.", viewName(n), n.dt.Name, n.Type)
 	f.Func().Id(viewName(n)).Params(Id("a").Qual(typedPath, "Array")).Params(Op("*").Id(n.Type), Error()).Block(
 		List(Id("rows"), Id("cols")).Op(":=").Id("a").Dot("Shape").Call(),
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("a").Dot("Bytes").Call())), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
+		If(Err().Op(":=").Add(impl("CheckData")).Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("a").Dot("Bytes").Call())), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		If(List(Id("s"), Id("ok")).Op(":=").Id("a").Assert(Op("*").Id(n.Type)), Id("ok")).Block(Return(Id("s"), Nil())),
 		Return(Id(n.FromBytes).Call(Id("a").Dot("Bytes").Call(), Id("rows"), Id("cols"))),
 	)

@@ -19,6 +19,7 @@ func emitDispatch(f *File, c Config) {
 	if c.Dispatch == "" {
 		return
 	}
+	emitDTypeValues(f, c)
 	name := c.dispatch
 	all := c.allNames()
 	held := dtypeNames(c.DTypes)
@@ -42,9 +43,9 @@ func emitDispatch(f *File, c Config) {
 		}
 	}
 
-	docf(f, "%s reads a .npy file of any dtype this package holds and returns it as its generated type; use a type switch or assertion to reach the typed data. Limits come from typed.DefaultLimits.", name("ReadNPY"))
+	docf(f, "%s reads a .npy file of any dtype this package holds and returns it as its generated type; use a type switch or assertion to reach the typed data. It applies numpy's default limits (the zero typed.Limits).", name("ReadNPY"))
 	f.Func().Id(name("ReadNPY")).Params(Id("r").Qual("io", "Reader")).Params(Qual(typedPath, "Array"), Error()).Block(
-		Return(Id(name("ReadNPYWithLimits")).Call(Id("r"), Qual(typedPath, "DefaultLimits"))),
+		Return(Id(name("ReadNPYWithLimits")).Call(Id("r"), Qual(typedPath, "Limits").Values())),
 	)
 	f.Line()
 
@@ -71,8 +72,8 @@ func emitDispatch(f *File, c Config) {
 
 	docf(f, "%s returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its generated type. A string dtype's width is dt's.", name("NewArray"))
 	f.Func().Id(name("NewArray")).Params(Id("dt").Qual(typedPath, "DType"), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
-		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
-		If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Qual(typedPath, "DataLen").Call(Id("dt"), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values())),
+		List(Id("_"), Id("rows"), Id("cols"), Err()).Op(":=").Add(impl("Dims")).Call(Id("shape")),
+		If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Add(impl("DataLen")).Call(Id("dt"), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values())),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Switch(Id("dt").Dot("Name")).Block(cases(func(n names) []Code {
 			if n.dt.Flexible() {
@@ -92,10 +93,10 @@ func emitDispatch(f *File, c Config) {
 	f.Func().Id(name("FromBytes")).Params(Id("b").Index().Byte(), Id("dtype").String(), Id("shape").Op("...").Int()).Params(Qual(typedPath, "Array"), Error()).Block(
 		List(Id("dt"), Id("order"), Err()).Op(":=").Qual(typedPath, "ParseDType").Call(Id("dtype")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
-		If(Err().Op("==").Nil()).Block(Err().Op("=").Qual(typedPath, "CheckArray").Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b")))),
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Add(impl("Dims")).Call(Id("shape")),
+		If(Err().Op("==").Nil()).Block(Err().Op("=").Add(impl("CheckArray")).Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b")))),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
-		Id("b").Op("=").Qual(typedPath, "HostOrderCopy").Call(Id("b"), Id("dt"), Id("order")),
+		Id("b").Op("=").Add(impl("HostOrderCopy")).Call(Id("b"), Id("dt"), Id("order")),
 		Switch(Id("dt").Dot("Name")).Block(cases(func(n names) []Code {
 			if n.dt.Flexible() {
 				return typedResult(Id(n.FromBytes).Call(Id("b"), Id("dt").Dot("Width").Call(), Id("shape").Op("...")))
@@ -106,9 +107,9 @@ func emitDispatch(f *File, c Config) {
 	)
 	f.Line()
 
-	docf(f, "%s decodes a JSON envelope of any dtype this package holds into its generated type, as %s does for a .npy file. Limits come from typed.DefaultLimits.", name("DecodeJSON"), name("ReadNPY"))
+	docf(f, "%s decodes a JSON envelope of any dtype this package holds into its generated type, as %s does for a .npy file. It applies numpy's default limits (the zero typed.Limits).", name("DecodeJSON"), name("ReadNPY"))
 	f.Func().Id(name("DecodeJSON")).Params(Id("b").Index().Byte()).Params(Qual(typedPath, "Array"), Error()).Block(
-		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
+		List(Id("e"), Err()).Op(":=").Add(impl("ParseJSON")).Call(Id("b"), Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Switch(Id("e").Dot("DType").Dot("Name")).Block(cases(func(n names) []Code {
 			return []Code{

@@ -8,20 +8,20 @@ import . "github.com/dave/jennifer/jen"
 
 // emitStringViews writes Bytes, FromBytes and decode:
 //
-//	func (a *StringArray2D) Bytes() []byte { return typed.AppendStrings(nil, a.Data, a.DType()) }
+//	func (a *StringArray2D) Bytes() []byte { return typed.Impl.AppendStrings(nil, a.Data, a.DType()) }
 //	func StringArray2DFromBytes(b []byte, width int, shape ...int) (*StringArray2D, error) { ... }
 //	func (a *StringArray2D) decode(b []byte, dt typed.DType, ndim, rows, cols int) error { ... }
 func emitStringViews(f *File, n names) {
 	self := func(field string) *Statement { return Id("a").Dot(field) }
 	docf(f, "Bytes returns the data as numpy stores it (%s), in host byte order: arr.tobytes() on a little-endian host. Strings are not kept in that form, so each call encodes a new buffer.", widthExample(n))
 	f.Func().Add(recv(n)).Id("Bytes").Params().Index().Byte().Block(
-		Return(Qual(typedPath, "AppendStrings").Call(Nil(), self("Data"), self("DType").Call())),
+		Return(impl("AppendStrings").Call(Nil(), self("Data"), self("DType").Call())),
 	)
 	f.Line()
 
 	docf(f, "%s is np.frombuffer(b, dtype).reshape(shape) for host-order bytes of the %s dtype of width %s (arr.dtype.itemsize / %d): shape is numpy's, (rows, cols), (n,) or (). The values are decoded, so the array never shares b's memory.", n.FromBytes, n.dt.Name, charWord(n), n.dt.CharSize)
 	f.Func().Id(n.FromBytes).Params(Id("b").Index().Byte(), Id("width").Int(), Id("shape").Op("...").Int()).Params(Op("*").Id(n.Type), Error()).Block(
-		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Add(impl("Dims")).Call(Id("shape")),
 		If(Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
 		Id("a").Op(":=").New(Id(n.Type)),
 		If(Err().Op(":=").Id("a").Dot("decode").Call(Id("b"), Id(n.dtypeVar).Dot("WithWidth").Call(Id("width")), Id("ndim"), Id("rows"), Id("cols")), Err().Op("!=").Nil()).Block(Return(Nil(), Err())),
@@ -32,7 +32,7 @@ func emitStringViews(f *File, n names) {
 	// Reuses Data's capacity; on error the array is left empty.
 	docf(f, "decode sets the array from host-order bytes of the string dtype dt, reusing Data when large enough. On error the array is left empty.")
 	f.Func().Add(recv(n)).Id("decode").Params(Id("b").Index().Byte(), Id("dt").Qual(typedPath, "DType"), List(Id("ndim"), Id("rows"), Id("cols")).Int()).Error().Block(
-		Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))),
+		Err().Op(":=").Add(impl("CheckArray")).Call(Id("dt"), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))),
 		If(Err().Op("==").Nil()).Block(
 			Id("data").Op(":=").Add(self("Data")).Index(Empty(), Lit(0)),
 			If(Id("k").Op(":=").Id("rows").Op("*").Id("cols"), Id("k").Op("<=").Cap(Id("data"))).Block(
@@ -40,7 +40,7 @@ func emitStringViews(f *File, n names) {
 			).Else().Block(
 				Id("data").Op("=").Make(Index().String(), Id("k")),
 			),
-			Err().Op("=").Qual(typedPath, "DecodeStrings").Call(Id("data"), Id("b"), Id("dt")),
+			Err().Op("=").Add(impl("DecodeStrings")).Call(Id("data"), Id("b"), Id("dt")),
 			self("Data").Op("=").Id("data"),
 		),
 		If(Err().Op("!=").Nil()).Block(
@@ -60,13 +60,13 @@ func emitStringCodec(f *File, n names) {
 	dtv := Id(n.dtypeVar)
 	mismatch := func(results ...Code) *Statement {
 		return If(Id("h").Dot("DType").Dot("Name").Op("!=").Add(dtv).Dot("Name")).Block(
-			Return(append(results, Qual(typedPath, "MismatchError").Call(Id("h").Dot("DType"), dtv))...),
+			Return(append(results, impl("MismatchError").Call(Id("h").Dot("DType"), dtv))...),
 		)
 	}
-	// dt := a.DType(); data := typed.AppendStrings(nil, a.Data, dt)
+	// dt := a.DType(); data := typed.Impl.AppendStrings(nil, a.Data, dt)
 	encode := []Code{
 		Id("dt").Op(":=").Add(self("DType").Call()),
-		Id("data").Op(":=").Qual(typedPath, "AppendStrings").Call(Nil(), self("Data"), Id("dt")),
+		Id("data").Op(":=").Add(impl("AppendStrings")).Call(Nil(), self("Data"), Id("dt")),
 	}
 	args := func(lead ...Code) []Code {
 		return append(lead, Id("dt"), self("NDim").Call(), self("Rows"), self("Cols"), Id("data"))
@@ -74,13 +74,13 @@ func emitStringCodec(f *File, n names) {
 
 	docf(f, "WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian host (version 1.0, C order, %s, numpy's shape of NDim dimensions). An array whose Rows, Cols and Data disagree is refused before anything is written.", widthExample(n))
 	f.Func().Add(recv(n)).Id("WriteTo").Params(Id("w").Qual("io", "Writer")).Params(Int64(), Error()).Block(
-		append(encode, Return(Qual(typedPath, "WriteNPY").Call(args(Id("w"))...)))...,
+		append(encode, Return(impl("WriteNPY").Call(args(Id("w"))...)))...,
 	)
 	f.Line()
 
-	docf(f, "ReadFrom reads a .npy file of a %s dtype of any width, version, byte order or memory order, leaving r at the end of the data; Width becomes the file's. Limits come from typed.DefaultLimits.", n.dt.Name)
+	docf(f, "ReadFrom reads a .npy file of a %s dtype of any width, version, byte order or memory order, leaving r at the end of the data; Width becomes the file's. It applies numpy's default limits (the zero typed.Limits).", n.dt.Name)
 	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
-		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "DefaultLimits")),
+		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(Return(Lit(0), Err())),
 		List(Id("m"), Err()).Op(":=").Id("a").Dot("ReadData").Call(Id("r"), Id("h")),
 		Return(Int64().Call(Id("h").Dot("DataOffset")).Op("+").Id("m"), Err()),
@@ -90,7 +90,7 @@ func emitStringCodec(f *File, n names) {
 	docf(f, "ReadData reads the data that follows header h, which the caller has read (typed.ReadHeader), and decodes it. It lets a caller look at a header before deciding which type reads the data.")
 	f.Func().Add(recv(n)).Id("ReadData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Int64(), Error()).Block(
 		mismatch(Lit(0)),
-		List(Id("raw"), Id("m"), Err()).Op(":=").Qual(typedPath, "ReadRaw").Call(Id("r"), Id("h")),
+		List(Id("raw"), Id("m"), Err()).Op(":=").Add(impl("ReadRaw")).Call(Id("r"), Id("h")),
 		If(Err().Op("==").Nil()).Block(Err().Op("=").Id("a").Dot("decode").Call(Id("raw"), Id("h").Dot("DType"), Id("h").Dot("NDim"), Id("h").Dot("Rows"), Id("h").Dot("Cols"))),
 		If(Err().Op("!=").Nil()).Block(
 			List(self("Rows"), self("Cols"), self("Width"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
@@ -101,13 +101,13 @@ func emitStringCodec(f *File, n names) {
 
 	docf(f, "MarshalBinary returns the .npy encoding, as WriteTo writes it.")
 	f.Func().Add(valueRecv(n)).Id("MarshalBinary").Params().Params(Index().Byte(), Error()).Block(
-		append(encode, Return(Qual(typedPath, "AppendNPY").Call(args(Nil())...)))...,
+		append(encode, Return(impl("AppendNPY").Call(args(Nil())...)))...,
 	)
 	f.Line()
 
 	docf(f, "UnmarshalBinary decodes a whole .npy file of a %s dtype; bytes after the data are an error.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalBinary").Params(Id("b").Index().Byte()).Error().Block(
-		List(Id("h"), Id("raw"), Err()).Op(":=").Qual(typedPath, "DecodeRaw").Call(Id("b"), dtv, Qual(typedPath, "DefaultLimits")),
+		List(Id("h"), Id("raw"), Err()).Op(":=").Add(impl("DecodeRaw")).Call(Id("b"), dtv, Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(
 			List(self("Rows"), self("Cols"), self("Width"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
 			Return(Err()),
@@ -118,7 +118,7 @@ func emitStringCodec(f *File, n names) {
 
 	docf(f, `MarshalJSON returns the envelope {"dtype":"%s","shape":[rows,cols],"data":"<base64 of little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).`, n.dt.WithWidth(10).Descr())
 	f.Func().Add(valueRecv(n)).Id("MarshalJSON").Params().Params(Index().Byte(), Error()).Block(
-		append(encode, Return(Qual(typedPath, "AppendJSON").Call(args(Nil())...)))...,
+		append(encode, Return(impl("AppendJSON").Call(args(Nil())...)))...,
 	)
 	f.Line()
 
@@ -135,7 +135,7 @@ func emitUnmarshalJSON(f *File, n names) {
 	docf(f, "UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be %s. JSON null leaves the array as it is.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("UnmarshalJSON").Params(Id("b").Index().Byte()).Error().Block(
 		If(String().Call(Id("b")).Op("==").Lit("null")).Block(Return(Nil())),
-		List(Id("e"), Err()).Op(":=").Qual(typedPath, "ParseJSON").Call(Id("b"), Qual(typedPath, "DefaultLimits")),
+		List(Id("e"), Err()).Op(":=").Add(impl("ParseJSON")).Call(Id("b"), Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(Return(Err())),
 		Return(Id("a").Dot("setEnvelope").Call(Id("e"))),
 	)
@@ -155,7 +155,7 @@ func emitSetEnvelope(f *File, n names) {
 	}
 	docf(f, "setEnvelope makes a decoded envelope of dtype %s the array.", n.dt.Name)
 	f.Func().Add(recv(n)).Id("setEnvelope").Params(Id("e").Qual(typedPath, "Envelope")).Error().Block(
-		If(Id("e").Dot("DType").Dot("Name").Op("!=").Add(dtv).Dot("Name")).Block(Return(Qual(typedPath, "MismatchError").Call(Id("e").Dot("DType"), dtv))),
+		If(Id("e").Dot("DType").Dot("Name").Op("!=").Add(dtv).Dot("Name")).Block(Return(impl("MismatchError").Call(Id("e").Dot("DType"), dtv))),
 		Return(set),
 	)
 }

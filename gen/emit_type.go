@@ -50,7 +50,7 @@ func fieldDoc(format string, args ...any) []Code {
 //		Data       []float64
 //		flat       uint8
 //	}
-//	var float64Array2DDType = typed.MustDType("float64")
+//	var float64Array2DDType = typed.Impl.MustDType("float64")
 //	var _ typed.Array = (*Float64Array2D)(nil)
 //	func NewFloat64Array2D(shape ...int) *Float64Array2D { ... }
 func emitType(f *File, n names) {
@@ -68,25 +68,25 @@ func emitType(f *File, n names) {
 	fields = append(fields, Id("flat").Uint8())
 	f.Type().Id(n.Type).Struct(fields...)
 	f.Line()
-	f.Var().Id(n.dtypeVar).Op("=").Qual(typedPath, "MustDType").Call(Lit(n.dt.Name))
+	f.Var().Id(n.dtypeVar).Op("=").Add(impl("MustDType")).Call(Lit(n.dt.Name))
 	f.Line()
 	docf(f, "The compiler checks the promise that every generated type is a typed.Array.")
 	f.Var().Id("_").Qual(typedPath, "Array").Op("=").Parens(Op("*").Id(n.Type)).Parens(Nil())
 	f.Line()
 
 	// func NewFloat64Array2D(shape ...int) *Float64Array2D {
-	//	ndim, rows, cols, err := typed.Dims(shape)
-	//	if err == nil { _, err = typed.DataLen(float64Array2DDType, rows, cols, typed.Limits{}) }
+	//	ndim, rows, cols, err := typed.Impl.Dims(shape)
+	//	if err == nil { _, err = typed.Impl.DataLen(float64Array2DDType, rows, cols, typed.Limits{}) }
 	//	if err != nil { panic(err) }
 	//	return &Float64Array2D{Rows: rows, Cols: cols, Data: make([]float64, rows*cols), flat: uint8(2 - ndim)}
 	// }
 	sizeCheck := Null()
 	if !n.dt.Flexible() {
-		sizeCheck = If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Qual(typedPath, "DataLen").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values()))
+		sizeCheck = If(Err().Op("==").Nil()).Block(List(Id("_"), Err()).Op("=").Add(impl("DataLen")).Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Qual(typedPath, "Limits").Values()))
 	}
 	docf(f, "%s returns a zeroed array of numpy's shape: %s(rows, cols) for a 2-D array, %s(n) for a vector of shape (n,), %s() for a scalar. Like make, it panics on a negative or impossibly large size, or more than two dimensions.", n.New, n.New, n.New, n.New)
 	f.Func().Id(n.New).Params(Id("shape").Op("...").Int()).Op("*").Id(n.Type).Block(
-		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Qual(typedPath, "Dims").Call(Id("shape")),
+		List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op(":=").Add(impl("Dims")).Call(Id("shape")),
 		sizeCheck,
 		If(Err().Op("!=").Nil()).Block(Panic(Err())),
 		Return(Op("&").Id(n.Type).Values(Dict{
@@ -116,7 +116,7 @@ func widthExample(n names) string {
 // emitRank writes NDim, NumpyShape and SetNDim:
 //
 //	func (a *Float64Array2D) NDim() int { return 2 - int(a.flat) }
-//	func (a *Float64Array2D) NumpyShape() []int { return typed.NumpyShape(a.NDim(), a.Rows, a.Cols) }
+//	func (a *Float64Array2D) NumpyShape() []int { return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols) }
 //	func (a *Float64Array2D) SetNDim(ndim int) error { ... }
 func emitRank(f *File, n names) {
 	docf(f, "NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().")
@@ -124,12 +124,12 @@ func emitRank(f *File, n names) {
 	f.Line()
 	docf(f, "NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.")
 	f.Func().Add(recv(n)).Id("NumpyShape").Params().Index().Int().Block(
-		Return(Qual(typedPath, "NumpyShape").Call(Id("a").Dot("NDim").Call(), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
+		Return(impl("NumpyShape").Call(Id("a").Dot("NDim").Call(), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
 	)
 	f.Line()
 	docf(f, "SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array again. It refuses a rank the shape cannot have.")
 	f.Func().Add(recv(n)).Id("SetNDim").Params(Id("ndim").Int()).Error().Block(
-		If(Err().Op(":=").Qual(typedPath, "CheckRank").Call(Id("ndim"), Id("a").Dot("Rows"), Id("a").Dot("Cols")), Err().Op("!=").Nil()).Block(Return(Err())),
+		If(Err().Op(":=").Add(impl("CheckRank")).Call(Id("ndim"), Id("a").Dot("Rows"), Id("a").Dot("Cols")), Err().Op("!=").Nil()).Block(Return(Err())),
 		Id("a").Dot("flat").Op("=").Uint8().Call(Lit(2).Op("-").Id("ndim")),
 		Return(Nil()),
 	)
@@ -147,7 +147,7 @@ func emitAccessors(f *File, n names) {
 		docf(f, "DType returns numpy's dtype of the array: %s of Width %s, or of the longest element's when Width is 0.", n.dt.Name, charWord(n))
 		f.Func().Add(recv(n)).Id("DType").Params().Qual(typedPath, "DType").Block(
 			If(Id("a").Dot("Width").Op(">").Lit(0)).Block(Return(Id(n.dtypeVar).Dot("WithWidth").Call(Id("a").Dot("Width")))),
-			Return(Id(n.dtypeVar).Dot("WithWidth").Call(Qual(typedPath, "StringWidth").Call(Id(n.dtypeVar), Id("a").Dot("Data")))),
+			Return(Id(n.dtypeVar).Dot("WithWidth").Call(impl("StringWidth").Call(Id(n.dtypeVar), Id("a").Dot("Data")))),
 		)
 	} else {
 		docf(f, "DType returns numpy's %s.", n.dt.Name)
@@ -156,10 +156,10 @@ func emitAccessors(f *File, n names) {
 	f.Line()
 	emitRank(f, n)
 
-	// if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) { panic(typed.IndexError(i, j, a.Rows, a.Cols)) }
+	// if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) { panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols)) }
 	check := If(Uint().Call(Id("i")).Op(">=").Uint().Call(Id("a").Dot("Rows")).Op("||").
 		Uint().Call(Id("j")).Op(">=").Uint().Call(Id("a").Dot("Cols"))).Block(
-		Panic(Qual(typedPath, "IndexError").Call(Id("i"), Id("j"), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
+		Panic(impl("IndexError").Call(Id("i"), Id("j"), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
 	)
 	at := Id("a").Dot("Data").Index(Id("i").Op("*").Id("a").Dot("Cols").Op("+").Id("j"))
 	docf(f, "At returns element (i, j). It panics when (i, j) is outside the shape.")
@@ -177,7 +177,7 @@ func emitAccessors(f *File, n names) {
 	docf(f, "Row returns row i as a view of Data: writes to it change the array. Its capacity ends with the row, so append cannot overwrite the next one.")
 	f.Func().Add(recv(n)).Id("Row").Params(Id("i").Int()).Index().Add(elem(n)).Block(
 		If(Uint().Call(Id("i")).Op(">=").Uint().Call(Id("a").Dot("Rows"))).Block(
-			Panic(Qual(typedPath, "IndexError").Call(Id("i"), Lit(0), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
+			Panic(impl("IndexError").Call(Id("i"), Lit(0), Id("a").Dot("Rows"), Id("a").Dot("Cols"))),
 		),
 		Id("end").Op(":=").Parens(Id("i").Op("+").Lit(1)).Op("*").Id("a").Dot("Cols"),
 		Return(Id("a").Dot("Data").Index(Id("i").Op("*").Id("a").Dot("Cols"), Id("end"), Id("end"))),

@@ -31,7 +31,7 @@ func emitViews(f *File, n names) {
 	note := ""
 	if n.dt.Kind == 'b' {
 		// A Go bool must hold 0 or 1; a view of other bytes would be unsound.
-		validate = If(Err().Op(":=").Qual(typedPath, "CheckBools").Call(Id("b")), Err().Op("!=").Nil()).Block(Return(Err()))
+		validate = If(Err().Op(":=").Add(impl("CheckBools")).Call(Id("b")), Err().Op("!=").Nil()).Block(Return(Err()))
 		note = " Bytes other than 0 and 1 are refused, which takes one pass over b."
 	}
 	docf(f, "%s is np.frombuffer(b, dtype).reshape(shape) for host-order bytes, as arr.tobytes() gives them on a little-endian host: shape is numpy's, (rows, cols), (n,) or (). The array's Data is b itself when b is aligned for %s, and a copy of b otherwise.%s It allocates nothing beyond the returned header, which stays on the caller's stack when it does not escape.", n.FromBytes, n.dt.GoType, note)
@@ -45,8 +45,8 @@ func emitViews(f *File, n names) {
 	f.Line()
 
 	check := If(Id("ndim").Op("==").Lit(2)).Block(
-		If(Err().Op(":=").Qual(typedPath, "CheckData").Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
-	).Else().If(Err().Op(":=").Qual(typedPath, "CheckArray").Call(Id(n.dtypeVar), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err()))
+		If(Err().Op(":=").Add(impl("CheckData")).Call(Id(n.dtypeVar), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err())),
+	).Else().If(Err().Op(":=").Add(impl("CheckArray")).Call(Id(n.dtypeVar), Id("ndim"), Id("rows"), Id("cols"), Len(Id("b"))), Err().Op("!=").Nil()).Block(Return(Err()))
 	// body checks b against (ndim, rows, cols) and makes it Data; view and
 	// setData share it rather than call each other, because a call is a
 	// third of a view's time.
@@ -78,13 +78,13 @@ func emitViews(f *File, n names) {
 	// It is kept apart from FromBytes so that FromBytes is small enough to be inlined.
 	docf(f, "view checks b against numpy's shape and makes it the array's data: the same memory when aligned for %s, a copy when not. It changes nothing on error.", n.dt.GoType)
 	f.Func().Add(recv(n)).Id("view").Params(Id("b").Index().Byte(), Id("shape").Index().Int()).Error().Block(append([]Code{
-		// The usual 2-D shape needs no call to typed.Dims.
+		// The usual 2-D shape needs no call to typed.Impl.Dims.
 		List(Id("ndim"), Id("rows"), Id("cols")).Op(":=").List(Lit(2), Lit(0), Lit(0)),
 		If(Len(Id("shape")).Op("==").Lit(2)).Block(
 			List(Id("rows"), Id("cols")).Op("=").List(Id("shape").Index(Lit(0)), Id("shape").Index(Lit(1))),
 		).Else().Block(
 			Var().Err().Error(),
-			If(List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op("=").Qual(typedPath, "Dims").Call(Id("shape")), Err().Op("!=").Nil()).Block(Return(Err())),
+			If(List(Id("ndim"), Id("rows"), Id("cols"), Err()).Op("=").Add(impl("Dims")).Call(Id("shape")), Err().Op("!=").Nil()).Block(Return(Err())),
 		),
 	}, body()...)...)
 	f.Line()

@@ -2125,7 +2125,7 @@ func AsComplex128Array2D(a typed.Array) (*Complex128Array2D, error) {
 // shape is refused.
 func boolArray2DView(a typed.Array) (*BoolArray2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(boolArray2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(boolArray2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*BoolArray2D); ok {
@@ -2139,7 +2139,7 @@ func boolArray2DView(a typed.Array) (*BoolArray2D, error) {
 // shape is refused.
 func int8Array2DView(a typed.Array) (*Int8Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(int8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(int8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Int8Array2D); ok {
@@ -2153,7 +2153,7 @@ func int8Array2DView(a typed.Array) (*Int8Array2D, error) {
 // the shape is refused.
 func int16Array2DView(a typed.Array) (*Int16Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(int16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(int16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Int16Array2D); ok {
@@ -2167,7 +2167,7 @@ func int16Array2DView(a typed.Array) (*Int16Array2D, error) {
 // the shape is refused.
 func int32Array2DView(a typed.Array) (*Int32Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(int32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(int32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Int32Array2D); ok {
@@ -2181,7 +2181,7 @@ func int32Array2DView(a typed.Array) (*Int32Array2D, error) {
 // the shape is refused.
 func int64Array2DView(a typed.Array) (*Int64Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(int64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(int64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Int64Array2D); ok {
@@ -2195,7 +2195,7 @@ func int64Array2DView(a typed.Array) (*Int64Array2D, error) {
 // the shape is refused.
 func uint8Array2DView(a typed.Array) (*Uint8Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(uint8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(uint8Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Uint8Array2D); ok {
@@ -2209,7 +2209,7 @@ func uint8Array2DView(a typed.Array) (*Uint8Array2D, error) {
 // the shape is refused.
 func uint16Array2DView(a typed.Array) (*Uint16Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(uint16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(uint16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Uint16Array2D); ok {
@@ -2223,7 +2223,7 @@ func uint16Array2DView(a typed.Array) (*Uint16Array2D, error) {
 // the shape is refused.
 func uint32Array2DView(a typed.Array) (*Uint32Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(uint32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(uint32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Uint32Array2D); ok {
@@ -2237,7 +2237,7 @@ func uint32Array2DView(a typed.Array) (*Uint32Array2D, error) {
 // the shape is refused.
 func uint64Array2DView(a typed.Array) (*Uint64Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(uint64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(uint64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Uint64Array2D); ok {
@@ -2251,7 +2251,7 @@ func uint64Array2DView(a typed.Array) (*Uint64Array2D, error) {
 // not fit the shape is refused.
 func float16Array2DView(a typed.Array) (*Float16Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(float16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(float16Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Float16Array2D); ok {
@@ -2265,7 +2265,7 @@ func float16Array2DView(a typed.Array) (*Float16Array2D, error) {
 // not fit the shape is refused.
 func float32Array2DView(a typed.Array) (*Float32Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(float32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(float32Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Float32Array2D); ok {
@@ -2279,7 +2279,7 @@ func float32Array2DView(a typed.Array) (*Float32Array2D, error) {
 // not fit the shape is refused.
 func float64Array2DView(a typed.Array) (*Float64Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(float64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Float64Array2D); ok {
@@ -2293,7 +2293,7 @@ func float64Array2DView(a typed.Array) (*Float64Array2D, error) {
 // does not fit the shape is refused.
 func complex64Array2DView(a typed.Array) (*Complex64Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(complex64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(complex64Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Complex64Array2D); ok {
@@ -2307,7 +2307,7 @@ func complex64Array2DView(a typed.Array) (*Complex64Array2D, error) {
 // that does not fit the shape is refused.
 func complex128Array2DView(a typed.Array) (*Complex128Array2D, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(complex128Array2DDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(complex128Array2DDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Complex128Array2D); ok {

@@ -25,7 +25,7 @@ type Complex128Array2D struct {
 	flat uint8
 }
 
-var complex128Array2DDType = typed.MustDType("complex128")
+var complex128Array2DDType = typed.Impl.MustDType("complex128")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Complex128Array2D)(nil)
@@ -35,9 +35,9 @@ var _ typed.Array = (*Complex128Array2D)(nil)
 // a scalar. Like make, it panics on a negative or impossibly large size, or more than two
 // dimensions.
 func NewComplex128Array2D(shape ...int) *Complex128Array2D {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(complex128Array2DDType, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(complex128Array2DDType, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		panic(err)
@@ -68,14 +68,14 @@ func (a *Complex128Array2D) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *Complex128Array2D) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *Complex128Array2D) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -85,7 +85,7 @@ func (a *Complex128Array2D) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *Complex128Array2D) At(i, j int) complex128 {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -93,7 +93,7 @@ func (a *Complex128Array2D) At(i, j int) complex128 {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *Complex128Array2D) Set(i, j int, v complex128) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -102,7 +102,7 @@ func (a *Complex128Array2D) Set(i, j int, v complex128) {
 // row, so append cannot overwrite the next one.
 func (a *Complex128Array2D) Row(i int) []complex128 {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -136,15 +136,15 @@ func (a *Complex128Array2D) view(b []byte, shape []int) error {
 		rows, cols = shape[0], shape[1]
 	} else {
 		var err error
-		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+		if ndim, rows, cols, err = typed.Impl.Dims(shape); err != nil {
 			return err
 		}
 	}
 	if ndim == 2 {
-		if err := typed.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(complex128Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(complex128Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -165,10 +165,10 @@ func (a *Complex128Array2D) view(b []byte, shape []int) error {
 // setData is view for a shape given as rank and rows x cols.
 func (a *Complex128Array2D) setData(b []byte, ndim, rows, cols int) error {
 	if ndim == 2 {
-		if err := typed.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(complex128Array2DDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(complex128Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(complex128Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -203,14 +203,14 @@ func (a *Complex128Array2D) resize(n int) []byte {
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Complex128Array2D) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteNPY(w, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype complex128, any version, byte order or memory order, leaving
 // r at the end of the data. It reuses Data when its capacity is enough, so reading into an array
-// of the right size allocates nothing. Limits come from typed.DefaultLimits.
+// of the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Complex128Array2D) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -223,9 +223,9 @@ func (a *Complex128Array2D) ReadFrom(r io.Reader) (int64, error) {
 // which type reads the data.
 func (a *Complex128Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != complex128Array2DDType.Name {
-		return 0, typed.MismatchError(h.DType, complex128Array2DDType)
+		return 0, typed.Impl.MismatchError(h.DType, complex128Array2DDType)
 	}
-	m, err := typed.ReadData(r, h, cap(a.Data)*16, a.resize)
+	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*16, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
@@ -236,13 +236,13 @@ func (a *Complex128Array2D) ReadData(r io.Reader, h typed.Header) (int64, error)
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a Complex128Array2D) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendNPY(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype complex128; bytes after the data are an
 // error. It copies what it keeps, reusing Data when large enough.
 func (a *Complex128Array2D) UnmarshalBinary(b []byte) error {
-	h, err := typed.DecodeNPY(b, complex128Array2DDType, typed.DefaultLimits, cap(a.Data)*16, a.resize)
+	h, err := typed.Impl.DecodeNPY(b, complex128Array2DDType, typed.Limits{}, cap(a.Data)*16, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -255,7 +255,7 @@ func (a *Complex128Array2D) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a Complex128Array2D) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendJSON(nil, complex128Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be complex128. It decodes
@@ -265,7 +265,7 @@ func (a *Complex128Array2D) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	h, err := typed.DecodeJSON(b, complex128Array2DDType, typed.DefaultLimits, a.resize)
+	h, err := typed.Impl.DecodeJSON(b, complex128Array2DDType, typed.Limits{}, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -277,7 +277,7 @@ func (a *Complex128Array2D) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype complex128 the array.
 func (a *Complex128Array2D) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != complex128Array2DDType.Name {
-		return typed.MismatchError(e.DType, complex128Array2DDType)
+		return typed.Impl.MismatchError(e.DType, complex128Array2DDType)
 	}
 	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }

@@ -25,7 +25,7 @@ type Float16Array2D struct {
 	flat uint8
 }
 
-var float16Array2DDType = typed.MustDType("float16")
+var float16Array2DDType = typed.Impl.MustDType("float16")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Float16Array2D)(nil)
@@ -34,9 +34,9 @@ var _ typed.Array = (*Float16Array2D)(nil)
 // 2-D array, NewFloat16Array2D(n) for a vector of shape (n,), NewFloat16Array2D() for a scalar.
 // Like make, it panics on a negative or impossibly large size, or more than two dimensions.
 func NewFloat16Array2D(shape ...int) *Float16Array2D {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(float16Array2DDType, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(float16Array2DDType, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		panic(err)
@@ -67,14 +67,14 @@ func (a *Float16Array2D) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *Float16Array2D) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *Float16Array2D) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -84,7 +84,7 @@ func (a *Float16Array2D) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *Float16Array2D) At(i, j int) typed.Float16 {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -92,7 +92,7 @@ func (a *Float16Array2D) At(i, j int) typed.Float16 {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *Float16Array2D) Set(i, j int, v typed.Float16) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -101,7 +101,7 @@ func (a *Float16Array2D) Set(i, j int, v typed.Float16) {
 // row, so append cannot overwrite the next one.
 func (a *Float16Array2D) Row(i int) []typed.Float16 {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -135,15 +135,15 @@ func (a *Float16Array2D) view(b []byte, shape []int) error {
 		rows, cols = shape[0], shape[1]
 	} else {
 		var err error
-		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+		if ndim, rows, cols, err = typed.Impl.Dims(shape); err != nil {
 			return err
 		}
 	}
 	if ndim == 2 {
-		if err := typed.CheckData(float16Array2DDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float16Array2DDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float16Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float16Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -164,10 +164,10 @@ func (a *Float16Array2D) view(b []byte, shape []int) error {
 // setData is view for a shape given as rank and rows x cols.
 func (a *Float16Array2D) setData(b []byte, ndim, rows, cols int) error {
 	if ndim == 2 {
-		if err := typed.CheckData(float16Array2DDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float16Array2DDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float16Array2DDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float16Array2DDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -202,14 +202,14 @@ func (a *Float16Array2D) resize(n int) []byte {
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Float16Array2D) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteNPY(w, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype float16, any version, byte order or memory order, leaving r
 // at the end of the data. It reuses Data when its capacity is enough, so reading into an array of
-// the right size allocates nothing. Limits come from typed.DefaultLimits.
+// the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Float16Array2D) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -222,9 +222,9 @@ func (a *Float16Array2D) ReadFrom(r io.Reader) (int64, error) {
 // which type reads the data.
 func (a *Float16Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != float16Array2DDType.Name {
-		return 0, typed.MismatchError(h.DType, float16Array2DDType)
+		return 0, typed.Impl.MismatchError(h.DType, float16Array2DDType)
 	}
-	m, err := typed.ReadData(r, h, cap(a.Data)*2, a.resize)
+	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*2, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
@@ -235,13 +235,13 @@ func (a *Float16Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a Float16Array2D) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendNPY(nil, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype float16; bytes after the data are an error.
 // It copies what it keeps, reusing Data when large enough.
 func (a *Float16Array2D) UnmarshalBinary(b []byte) error {
-	h, err := typed.DecodeNPY(b, float16Array2DDType, typed.DefaultLimits, cap(a.Data)*2, a.resize)
+	h, err := typed.Impl.DecodeNPY(b, float16Array2DDType, typed.Limits{}, cap(a.Data)*2, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -254,7 +254,7 @@ func (a *Float16Array2D) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a Float16Array2D) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendJSON(nil, float16Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float16. It decodes
@@ -264,7 +264,7 @@ func (a *Float16Array2D) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	h, err := typed.DecodeJSON(b, float16Array2DDType, typed.DefaultLimits, a.resize)
+	h, err := typed.Impl.DecodeJSON(b, float16Array2DDType, typed.Limits{}, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -276,7 +276,7 @@ func (a *Float16Array2D) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype float16 the array.
 func (a *Float16Array2D) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != float16Array2DDType.Name {
-		return typed.MismatchError(e.DType, float16Array2DDType)
+		return typed.Impl.MismatchError(e.DType, float16Array2DDType)
 	}
 	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }

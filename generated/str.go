@@ -28,7 +28,7 @@ type StringArray2D struct {
 	flat uint8
 }
 
-var stringArray2DDType = typed.MustDType("str")
+var stringArray2DDType = typed.Impl.MustDType("str")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*StringArray2D)(nil)
@@ -37,7 +37,7 @@ var _ typed.Array = (*StringArray2D)(nil)
 // array, NewStringArray2D(n) for a vector of shape (n,), NewStringArray2D() for a scalar. Like
 // make, it panics on a negative or impossibly large size, or more than two dimensions.
 func NewStringArray2D(shape ...int) *StringArray2D {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err != nil {
 		panic(err)
 	}
@@ -61,7 +61,7 @@ func (a *StringArray2D) DType() typed.DType {
 	if a.Width > 0 {
 		return stringArray2DDType.WithWidth(a.Width)
 	}
-	return stringArray2DDType.WithWidth(typed.StringWidth(stringArray2DDType, a.Data))
+	return stringArray2DDType.WithWidth(typed.Impl.StringWidth(stringArray2DDType, a.Data))
 }
 
 // NDim returns numpy's rank: 2, 1 for a vector of shape (n,), 0 for a scalar of shape ().
@@ -71,14 +71,14 @@ func (a *StringArray2D) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *StringArray2D) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *StringArray2D) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -88,7 +88,7 @@ func (a *StringArray2D) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *StringArray2D) At(i, j int) string {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -96,7 +96,7 @@ func (a *StringArray2D) At(i, j int) string {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *StringArray2D) Set(i, j int, v string) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -105,7 +105,7 @@ func (a *StringArray2D) Set(i, j int, v string) {
 // row, so append cannot overwrite the next one.
 func (a *StringArray2D) Row(i int) []string {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -114,14 +114,14 @@ func (a *StringArray2D) Row(i int) []string {
 // Bytes returns the data as numpy stores it ('<U10' holds 10), in host byte order: arr.tobytes()
 // on a little-endian host. Strings are not kept in that form, so each call encodes a new buffer.
 func (a *StringArray2D) Bytes() []byte {
-	return typed.AppendStrings(nil, a.Data, a.DType())
+	return typed.Impl.AppendStrings(nil, a.Data, a.DType())
 }
 
 // StringArray2DFromBytes is np.frombuffer(b, dtype).reshape(shape) for host-order bytes of the str
 // dtype of width characters (code points) (arr.dtype.itemsize / 4): shape is numpy's, (rows,
 // cols), (n,) or (). The values are decoded, so the array never shares b's memory.
 func StringArray2DFromBytes(b []byte, width int, shape ...int) (*StringArray2D, error) {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func StringArray2DFromBytes(b []byte, width int, shape ...int) (*StringArray2D, 
 // decode sets the array from host-order bytes of the string dtype dt, reusing Data when large
 // enough. On error the array is left empty.
 func (a *StringArray2D) decode(b []byte, dt typed.DType, ndim, rows, cols int) error {
-	err := typed.CheckArray(dt, ndim, rows, cols, len(b))
+	err := typed.Impl.CheckArray(dt, ndim, rows, cols, len(b))
 	if err == nil {
 		data := a.Data[:0]
 		if k := rows * cols; k <= cap(data) {
@@ -143,7 +143,7 @@ func (a *StringArray2D) decode(b []byte, dt typed.DType, ndim, rows, cols int) e
 		} else {
 			data = make([]string, k)
 		}
-		err = typed.DecodeStrings(data, b, dt)
+		err = typed.Impl.DecodeStrings(data, b, dt)
 		a.Data = data
 	}
 	if err != nil {
@@ -159,15 +159,15 @@ func (a *StringArray2D) decode(b []byte, dt typed.DType, ndim, rows, cols int) e
 // Rows, Cols and Data disagree is refused before anything is written.
 func (a *StringArray2D) WriteTo(w io.Writer) (int64, error) {
 	dt := a.DType()
-	data := typed.AppendStrings(nil, a.Data, dt)
-	return typed.WriteNPY(w, dt, a.NDim(), a.Rows, a.Cols, data)
+	data := typed.Impl.AppendStrings(nil, a.Data, dt)
+	return typed.Impl.WriteNPY(w, dt, a.NDim(), a.Rows, a.Cols, data)
 }
 
 // ReadFrom reads a .npy file of a str dtype of any width, version, byte order or memory order,
-// leaving r at the end of the data; Width becomes the file's. Limits come from
-// typed.DefaultLimits.
+// leaving r at the end of the data; Width becomes the file's. It applies numpy's default limits
+// (the zero typed.Limits).
 func (a *StringArray2D) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -179,9 +179,9 @@ func (a *StringArray2D) ReadFrom(r io.Reader) (int64, error) {
 // decodes it. It lets a caller look at a header before deciding which type reads the data.
 func (a *StringArray2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != stringArray2DDType.Name {
-		return 0, typed.MismatchError(h.DType, stringArray2DDType)
+		return 0, typed.Impl.MismatchError(h.DType, stringArray2DDType)
 	}
-	raw, m, err := typed.ReadRaw(r, h)
+	raw, m, err := typed.Impl.ReadRaw(r, h)
 	if err == nil {
 		err = a.decode(raw, h.DType, h.NDim, h.Rows, h.Cols)
 	}
@@ -194,13 +194,13 @@ func (a *StringArray2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a StringArray2D) MarshalBinary() ([]byte, error) {
 	dt := a.DType()
-	data := typed.AppendStrings(nil, a.Data, dt)
-	return typed.AppendNPY(nil, dt, a.NDim(), a.Rows, a.Cols, data)
+	data := typed.Impl.AppendStrings(nil, a.Data, dt)
+	return typed.Impl.AppendNPY(nil, dt, a.NDim(), a.Rows, a.Cols, data)
 }
 
 // UnmarshalBinary decodes a whole .npy file of a str dtype; bytes after the data are an error.
 func (a *StringArray2D) UnmarshalBinary(b []byte) error {
-	h, raw, err := typed.DecodeRaw(b, stringArray2DDType, typed.DefaultLimits)
+	h, raw, err := typed.Impl.DecodeRaw(b, stringArray2DDType, typed.Limits{})
 	if err != nil {
 		a.Rows, a.Cols, a.Width, a.Data, a.flat = 0, 0, 0, a.Data[:0], 0
 		return err
@@ -213,8 +213,8 @@ func (a *StringArray2D) UnmarshalBinary(b []byte) error {
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a StringArray2D) MarshalJSON() ([]byte, error) {
 	dt := a.DType()
-	data := typed.AppendStrings(nil, a.Data, dt)
-	return typed.AppendJSON(nil, dt, a.NDim(), a.Rows, a.Cols, data)
+	data := typed.Impl.AppendStrings(nil, a.Data, dt)
+	return typed.Impl.AppendJSON(nil, dt, a.NDim(), a.Rows, a.Cols, data)
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be str. JSON null leaves
@@ -223,7 +223,7 @@ func (a *StringArray2D) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	e, err := typed.Impl.ParseJSON(b, typed.Limits{})
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func (a *StringArray2D) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype str the array.
 func (a *StringArray2D) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != stringArray2DDType.Name {
-		return typed.MismatchError(e.DType, stringArray2DDType)
+		return typed.Impl.MismatchError(e.DType, stringArray2DDType)
 	}
 	return a.decode(e.Data, e.DType, e.NDim, e.Rows, e.Cols)
 }

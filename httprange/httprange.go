@@ -4,10 +4,18 @@
 // then works with package ranged (row ranges of a .npy array or of a stored
 // .npz member) and package npz:
 //
-//	ra, err := httprange.Open(ctx, http.DefaultClient, url)
-//	if err != nil { ... }
-//	r, err := ranged.Open(ra, ra.Size())
-//	err = r.ReadInto(part, i, j) // one GET of rows [i, j)
+//	ra, err := httprange.Open(ctx, http.DefaultClient, url) // a presigned URL, or any server that honours Range
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	r, err := ranged.Open(ra, ra.Size()) // the header came with the first response: no second request
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	part := generated.NewFloat32Array2D(0, 0)
+//	if err := r.ReadInto(part, 2, 4); err != nil { // one GET of rows [2, 4)
+//		log.Fatal(err)
+//	}
 //
 // Open makes the first request, for the first PrefixLen bytes, and learns
 // the object's size from its Content-Range; it keeps those bytes, so that

@@ -110,7 +110,7 @@ type foreign struct{ typed.Array }
 // fakeStrings claims a string dtype, as an array of the string kinds will.
 type fakeStrings struct{ typed.Array }
 
-func (fakeStrings) DType() typed.DType { return typed.MustDType("str").WithWidth(1) }
+func (fakeStrings) DType() typed.DType { return typed.Impl.MustDType("str").WithWidth(1) }
 
 // TestAsTypeAPI: conversions keep the shape, the same dtype is no copy, an
 // array of another package converts through its bytes (and its own dtype
@@ -144,7 +144,7 @@ func TestAsTypeAPI(t *testing.T) {
 				t.Errorf("%s to %s: another package's array was copied, not viewed", from, to)
 			}
 		}
-		if _, err := generated.AsType(a, typed.MustDType("str").WithWidth(4)); !errors.Is(err, typed.ErrDType) || !strings.Contains(err.Error(), "string arrays are not converted") {
+		if _, err := generated.AsType(a, typed.Impl.MustDType("str").WithWidth(4)); !errors.Is(err, typed.ErrDType) || !strings.Contains(err.Error(), "string arrays are not converted") {
 			t.Errorf("%s to str128: %v, want ErrDType for strings", from, err)
 		}
 		if _, err := generated.AsType(fakeStrings{a}, from); !errors.Is(err, typed.ErrDType) || !strings.Contains(err.Error(), "string arrays are not converted") {
@@ -153,12 +153,12 @@ func TestAsTypeAPI(t *testing.T) {
 	}
 	// numpy's rank is kept: a vector stays a vector, a scalar a scalar.
 	for _, shape := range [][]int{{5}, {}, {1, 5}} {
-		a, err := generated.NewArray(typed.MustDType("int16"), shape...)
+		a, err := generated.NewArray(typed.Impl.MustDType("int16"), shape...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, a := range []typed.Array{a, foreign{a}} {
-			got, err := generated.AsType(a, typed.MustDType("float32"))
+			got, err := generated.AsType(a, typed.Impl.MustDType("float32"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,7 +176,7 @@ func TestAsTypeAPI(t *testing.T) {
 // BenchmarkAsType converts a 1000x1000 array of every numeric dtype to
 // float64, the usual dtype for inference, and float64 to every dtype.
 func BenchmarkAsType(b *testing.B) {
-	f64 := typed.MustDType("float64")
+	f64 := typed.Impl.MustDType("float64")
 	run := func(from, to typed.DType) {
 		a, err := generated.NewArray(from, 1000, 1000)
 		if err != nil {

@@ -36,7 +36,7 @@ func TestInterop(t *testing.T) {
 	dir := t.TempDir()
 	m := writeNumpyFixtures(t, dir)
 	t.Logf("numpy %s on %s (%s-endian); Go on %s (host order %q)",
-		m.Numpy, m.Machine, m.ByteOrder, runtime.GOARCH, typed.HostOrder())
+		m.Numpy, m.Machine, m.ByteOrder, runtime.GOARCH, typed.Impl.HostOrder())
 
 	t.Run("table", func(t *testing.T) { checkTable(t, m) })
 	t.Run("numpy-to-go", func(t *testing.T) { checkNumpyFiles(t, dir, m) })
@@ -158,7 +158,7 @@ var bigEndianHost = binary.NativeEndian.Uint16([]byte{0, 1}) == 1
 
 // littleEndian converts host-order data of dt to little-endian bytes (and,
 // being its own inverse, little-endian bytes to host order). It swaps with
-// its own loop, not typed.Swap, so that a broken swap in the library cannot
+// its own loop, not typed.Impl.Swap, so that a broken swap in the library cannot
 // cancel itself out on a big-endian host.
 func littleEndian(b []byte, dt typed.DType) []byte {
 	unit := dt.Size

@@ -27,7 +27,7 @@ func checkLowRank(t *testing.T, dir string, m *numpyManifest) {
 		seen[fmt.Sprint(a.DType().Name, len(c.Shape))] = true
 		same := func(how string, a typed.Array) {
 			t.Helper()
-			le := typed.HostOrderCopy(a.Bytes(), a.DType(), '<')
+			le := typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '<')
 			if got := fmt.Sprint(a.NumpyShape()); got != fmt.Sprint(c.Shape) || a.DType().String() != c.Name || !bytes.Equal(le, raw) {
 				t.Errorf("%s %s: %s %v %x; numpy %s %v %x", how, c.File, a.DType(), a.NumpyShape(), head(le), c.Name, c.Shape, head(raw))
 			}

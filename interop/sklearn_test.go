@@ -206,7 +206,7 @@ func checkSklearnModel(t *testing.T, dir string, model sklearnModel) sklearnChec
 		// The raw recipe names the dtype as numpy printed it; without a byte
 		// order that means the host's, so a big-endian host is told '<'.
 		name := a.DType
-		if !typed.LittleEndianHost() {
+		if !typed.Impl.LittleEndianHost() {
 			name = a.Descr
 		}
 		loads := []struct {
@@ -297,7 +297,7 @@ func checkMapped(t *testing.T, how string, a sklearnArray, raw, canon []byte, nu
 	if err != nil {
 		t.Fatal(err)
 	}
-	mappable := !dt.Flexible() && (a.Descr[0] != '<' || typed.LittleEndianHost()) && !(a.Fortran && numpyFile)
+	mappable := !dt.Flexible() && (a.Descr[0] != '<' || typed.Impl.LittleEndianHost()) && !(a.Fortran && numpyFile)
 	m, err := open()
 	switch {
 	case !mappable && errors.Is(err, mmap.ErrNotMappable):
@@ -340,7 +340,7 @@ func checkStream(t *testing.T, dir string, a sklearnArray, first typed.Array, np
 			t.Errorf("stream.Reader.Next %s: %v", a.Key, err)
 			return
 		}
-		got = append(got, typed.HostOrderCopy(block.Bytes(), block.DType(), '<')...)
+		got = append(got, typed.Impl.HostOrderCopy(block.Bytes(), block.DType(), '<')...)
 	}
 	if !bytes.Equal(got, raw) {
 		t.Errorf("stream.Reader %s: blocks hold %x, numpy %x", a.Key, head(got), head(raw))
@@ -403,7 +403,7 @@ func checkEntries(t *testing.T, model sklearnModel, entries []npz.Entry) {
 // WriteTo and MarshalBinary give np.save's file (of the C-ordered array).
 func checkFitted(t *testing.T, how string, a sklearnArray, arr typed.Array, raw, canon []byte) {
 	t.Helper()
-	le := typed.HostOrderCopy(arr.Bytes(), arr.DType(), '<')
+	le := typed.Impl.HostOrderCopy(arr.Bytes(), arr.DType(), '<')
 	if !slices.Equal(arr.NumpyShape(), a.Shape) || arr.DType().String() != a.DType || !bytes.Equal(le, raw) {
 		t.Errorf("%s %s: %s %v %x; numpy %s %v %x", how, a.Key, arr.DType(), arr.NumpyShape(), head(le), a.DType, a.Shape, head(raw))
 		return

@@ -33,7 +33,7 @@ func Create(path string, dt typed.DType, rows, cols int) (*File, error) {
 	if d, ok := typed.LookupDType(dt.Name); !ok || d != dt || dt.Size <= 0 {
 		return nil, fmt.Errorf("mmap: create %s: %w: dtype %q is not a numeric row of the dtype table", path, typed.ErrDType, dt.Name)
 	}
-	n, err := typed.DataLen(dt, rows, cols, typed.Limits{})
+	n, err := typed.Impl.DataLen(dt, rows, cols, typed.Limits{})
 	if err != nil {
 		return nil, fmt.Errorf("mmap: create %s: %w", path, err)
 	}
@@ -68,12 +68,12 @@ func create(f *os.File, h typed.Header, hdr []byte, n int) (*File, error) {
 
 // hostHeader is np.save's header for dt in the host's byte order.
 func hostHeader(dt typed.DType, rows, cols int) []byte {
-	hdr := typed.AppendHeader(nil, dt, 2, rows, cols)
-	if dt.Size > 1 && typed.HostOrder() != '<' {
+	hdr := typed.Impl.AppendHeader(nil, dt, 2, rows, cols)
+	if dt.Size > 1 && typed.Impl.HostOrder() != '<' {
 		// The descr is the first value in the dict: 'descr': '<f8'.
 		const key = "'descr': '<"
 		if i := bytes.Index(hdr, []byte(key)); i >= 0 {
-			hdr[i+len(key)-1] = typed.HostOrder()
+			hdr[i+len(key)-1] = typed.Impl.HostOrder()
 		}
 	}
 	return hdr

@@ -58,7 +58,7 @@ func TestCreateMatchesNumpySave(t *testing.T) {
 		}
 		fill(m.Bytes(), dt, i)
 		// The values numpy should find, in its little-endian order.
-		numpytest.WriteFile(t, dir, dt.Name+".bin", typed.HostOrderCopy(m.Bytes(), dt, '<'))
+		numpytest.WriteFile(t, dir, dt.Name+".bin", typed.Impl.HostOrderCopy(m.Bytes(), dt, '<'))
 		if err := m.Flush(); err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestCreateMatchesNumpySave(t *testing.T) {
 		}
 		names = append(names, fmt.Sprintf("%s:%d:%d", dt.Name, rows, cols))
 	}
-	if !typed.LittleEndianHost() {
+	if !typed.Impl.LittleEndianHost() {
 		t.Skip("numpy runs on little-endian hosts here; the files hold big-endian data")
 	}
 	out := numpytest.Run(t, dir, `
@@ -119,7 +119,7 @@ func TestCreateSparse(t *testing.T) {
 	rows := gib << 30 / (cols * 8)
 	path := filepath.Join(t.TempDir(), "big.npy")
 	start := time.Now()
-	m, err := mmap.Create(path, typed.MustDType("float64"), rows, cols)
+	m, err := mmap.Create(path, typed.Impl.MustDType("float64"), rows, cols)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestOpenReadWrite(t *testing.T) {
 	numpytest.Run(t, dir, `np.save('a.npy', np.arange(12, dtype='<i4').reshape(3, 4))`)
 	path := filepath.Join(dir, "a.npy")
 	m, err := mmap.Open(path, mmap.ReadWrite)
-	if !typed.LittleEndianHost() {
+	if !typed.Impl.LittleEndianHost() {
 		if !errors.Is(err, mmap.ErrNotMappable) {
 			t.Fatalf("a little-endian file on a big-endian host: %v", err)
 		}
@@ -252,7 +252,7 @@ print(open('a.npy', 'rb').read() == buf.getvalue())
 func TestReadWriteRefusals(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.npy")
-	m, err := mmap.Create(path, typed.MustDType("int16"), 2, 2)
+	m, err := mmap.Create(path, typed.Impl.MustDType("int16"), 2, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func TestReadWriteRefusals(t *testing.T) {
 	if _, err := mmap.OpenNPZ(path, "a", mmap.ReadWrite); err == nil {
 		t.Error("OpenNPZ ReadWrite: no error")
 	}
-	if _, err := mmap.Create(filepath.Join(dir, "b.npy"), typed.MustDType("int16"), -1, 2); !errors.Is(err, typed.ErrShape) {
+	if _, err := mmap.Create(filepath.Join(dir, "b.npy"), typed.Impl.MustDType("int16"), -1, 2); !errors.Is(err, typed.ErrShape) {
 		t.Errorf("Create of shape (-1, 2): %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "b.npy")); !errors.Is(err, os.ErrNotExist) {
@@ -317,7 +317,7 @@ func TestCreateEmpty(t *testing.T) {
 	dir := t.TempDir()
 	for _, shape := range [][2]int{{0, 3}, {4, 0}, {0, 0}} {
 		path := filepath.Join(dir, "e.npy")
-		m, err := mmap.Create(path, typed.MustDType("float64"), shape[0], shape[1])
+		m, err := mmap.Create(path, typed.Impl.MustDType("float64"), shape[0], shape[1])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -330,7 +330,7 @@ func TestCreateEmpty(t *testing.T) {
 		got, _ := os.ReadFile(path)
 		var want bytes.Buffer
 		generated.NewFloat64Array2D(shape[0], shape[1]).WriteTo(&want)
-		if typed.LittleEndianHost() && !bytes.Equal(got, want.Bytes()) {
+		if typed.Impl.LittleEndianHost() && !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("(%d, %d): %q, want %q", shape[0], shape[1], got, want.Bytes())
 		}
 	}

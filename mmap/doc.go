@@ -3,10 +3,21 @@
 // costs the same for a 1 MB file as for a 100 GB one, and pages are read
 // from disk only when touched, as numpy's np.load(path, mmap_mode=...) does.
 //
-//	m, err := mmap.Open("features.npy", mmap.ReadOnly)
-//	if err != nil { ... }
-//	defer m.Close()
-//	x := m.Array().(*generated.Float64Array2D) // x.Data is the mapped file
+//	var x *generated.Float64Array2D
+//	m, err := mmap.Open("features.npy", mmap.ReadOnly) // or mmap.CopyOnWrite
+//	switch {
+//	case err == nil:
+//		defer m.Close()                           // the array must not be used after Close
+//		x = m.Array().(*generated.Float64Array2D) // x.Data is the file
+//	case errors.Is(err, mmap.ErrNotMappable): // the data needs converting: read it instead
+//		a, err := npy2d.LoadNPY("features.npy")
+//		if err != nil {
+//			log.Fatal(err)
+//		}
+//		x = a.(*generated.Float64Array2D)
+//	default:
+//		log.Fatal(err)
+//	}
 //
 // # Modes
 //

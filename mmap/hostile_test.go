@@ -70,11 +70,11 @@ func headerPadded(dict string, total int) []byte {
 // cannot be used in place are refused at Open with an error that says why
 // and wraps the matching sentinel; nothing is mapped for them.
 func TestHostileFiles(t *testing.T) {
-	f8 := typed.MustDType("float64")
+	f8 := typed.Impl.MustDType("float64")
 	good, err := os.ReadFile(writeNPY(t, f8, 4, 4, nil))
 	// host and other are descr byte orders: data in host order is
 	// refused only for its alignment, data in the other for its order.
-	host, other := string(typed.HostOrder()), ">"
+	host, other := string(typed.Impl.HostOrder()), ">"
 	if host == ">" {
 		other = "<"
 	}
@@ -122,7 +122,7 @@ func TestHostileFiles(t *testing.T) {
 // TestMapShapes: empty arrays open (nothing to map), and a Fortran-order
 // file with one row is laid out as C order, so it maps.
 func TestMapShapes(t *testing.T) {
-	u1 := typed.MustDType("uint8")
+	u1 := typed.Impl.MustDType("uint8")
 	for _, shape := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}} {
 		m, err := mmap.Open(writeNPY(t, u1, shape[0], shape[1], nil), mmap.ReadOnly)
 		if err != nil {
@@ -153,7 +153,7 @@ func TestTruncatedWhileMapped(t *testing.T) {
 		t.Skip("no mmap on this platform: the data was read at Open")
 	}
 	page := os.Getpagesize()
-	path := writeNPY(t, typed.MustDType("uint8"), 4, page, nil)
+	path := writeNPY(t, typed.Impl.MustDType("uint8"), 4, page, nil)
 	m, err := mmap.Open(path, mmap.ReadOnly)
 	if err != nil {
 		t.Fatal(err)

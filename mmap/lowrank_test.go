@@ -23,7 +23,7 @@ np.save('labels.npy', np.array(['setosa', 'virginica']))
 np.savez('model.npz', intercept=np.array([0.25, -1.0]), labels=np.array(['a', 'b']))
 `)
 	m, err := mmap.Open(filepath.Join(dir, "vector.npy"), mmap.ReadOnly)
-	if !typed.LittleEndianHost() { // numpy wrote little-endian data: not this host's
+	if !typed.Impl.LittleEndianHost() { // numpy wrote little-endian data: not this host's
 		if !errors.Is(err, mmap.ErrNotMappable) {
 			t.Fatalf("little-endian data on a big-endian host: %v, want ErrNotMappable", err)
 		}

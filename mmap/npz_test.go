@@ -35,7 +35,7 @@ func TestMapGoArchive(t *testing.T) {
 		}
 	}
 	w.Compressed = true
-	z, _ := filledArray(typed.MustDType("uint8"), 2, 2)
+	z, _ := filledArray(typed.Impl.MustDType("uint8"), 2, 2)
 	if err := w.Add("compressed", z); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestMapGoArchive(t *testing.T) {
 
 	for name, a := range want {
 		m, err := mmap.OpenNPZ(path, name, mmap.CopyOnWrite)
-		if !typed.LittleEndianHost() && a.DType().Size > 1 {
+		if !typed.Impl.LittleEndianHost() && a.DType().Size > 1 {
 			if !errors.Is(err, mmap.ErrNotMappable) {
 				t.Fatalf("%s on a big-endian host: %v, want ErrNotMappable", name, err)
 			}

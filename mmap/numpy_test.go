@@ -66,7 +66,7 @@ func saveNumpy(t *testing.T) (dir string, want map[string]numpyArray) {
 
 // leHex is numpy's tobytes() of a, as hex, whatever the host's order.
 func leHex(a typed.Array) string {
-	return hex.EncodeToString(typed.HostOrderCopy(a.Bytes(), a.DType(), '<'))
+	return hex.EncodeToString(typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '<'))
 }
 
 // sameMemory reports whether a's data is m's bytes, not a copy.
@@ -90,7 +90,7 @@ func TestMapNumpyFiles(t *testing.T) {
 			if name == "big_endian" {
 				order = '>'
 			}
-			refuse := name == "fortran" || (dt.Size > 1 && order != typed.HostOrder())
+			refuse := name == "fortran" || (dt.Size > 1 && order != typed.Impl.HostOrder())
 			if refuse {
 				if !errors.Is(err, mmap.ErrNotMappable) {
 					t.Fatalf("%s: Open(%v): %v, want ErrNotMappable", name, mode, err)
@@ -190,7 +190,7 @@ func TestReadOnlySeesFileChanges(t *testing.T) {
 	if !mapsHere {
 		t.Skip("no mmap on this platform: the data was read at Open")
 	}
-	path := writeNPY(t, typed.MustDType("uint8"), 2, 3, nil)
+	path := writeNPY(t, typed.Impl.MustDType("uint8"), 2, 3, nil)
 	m, err := mmap.Open(path, mmap.ReadOnly)
 	if err != nil {
 		t.Fatal(err)

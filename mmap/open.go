@@ -67,7 +67,7 @@ func Open(path string, mode Mode) (*File, error) {
 			f.Close()
 		}
 	}()
-	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, size), typed.DefaultLimits)
+	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, size), typed.Limits{})
 	if err != nil {
 		return nil, fmt.Errorf("mmap: %s: %w", path, err)
 	}
@@ -152,7 +152,7 @@ func mapArray(f *os.File, h typed.Header, off int64, mode Mode) (*File, error) {
 		}
 	}
 	if h.DType.Kind == 'b' {
-		if err := typed.CheckBools(m.data); err != nil {
+		if err := typed.Impl.CheckBools(m.data); err != nil {
 			m.Close()
 			return nil, err
 		}
@@ -177,8 +177,8 @@ func mappable(h typed.Header, off int64) error {
 	switch {
 	case dt.Flexible():
 		return fmt.Errorf("%w: %s data: Go strings cannot live in numpy's fixed-width bytes", ErrNotMappable, dt)
-	case dt.SwapUnit() > 1 && h.Order != typed.HostOrder():
-		return fmt.Errorf("%w: %s data in byte order '%c' on a host of order '%c'", ErrNotMappable, dt, h.Order, typed.HostOrder())
+	case dt.SwapUnit() > 1 && h.Order != typed.Impl.HostOrder():
+		return fmt.Errorf("%w: %s data in byte order '%c' on a host of order '%c'", ErrNotMappable, dt, h.Order, typed.Impl.HostOrder())
 	case h.Fortran && h.Rows > 1 && h.Cols > 1:
 		return fmt.Errorf("%w: Fortran-order data: the file holds the (%d, %d) transpose in C order", ErrNotMappable, h.Cols, h.Rows)
 	case off%int64(dt.SwapUnit()) != 0: // SwapUnit is the Go element's alignment

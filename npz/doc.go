@@ -1,6 +1,19 @@
 // Package npz reads and writes NumPy .npz archives: the zip files of .npy
 // members that np.savez (stored) and np.savez_compressed (deflated) write.
 //
+//	r, err := npz.Open(path)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	defer r.Close()
+//	for _, e := range r.Entries() {
+//		fmt.Printf("%s: %s (%d, %d), data at byte %d\n", e.Name, e.DType, e.Rows, e.Cols, e.FileOffset)
+//	}
+//	var got generated.Float64Array2D
+//	if err := r.ReadInto("weights", &got); err != nil { // r.Array("weights") for any dtype
+//		log.Fatal(err)
+//	}
+//
 // A Reader lists an archive's arrays with their dtype and shape by reading
 // only each member's .npy header, and decodes one array at a time, so a
 // large archive costs only the arrays that are asked for. Sizes are held to

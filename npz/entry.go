@@ -75,7 +75,7 @@ func (r *Reader) open(f *zip.File) (Entry, member) {
 		e.Err = memberErr(f, err)
 		return e, nil
 	}
-	h, err := typed.ReadHeader(rc, r.Limits)
+	h, err := typed.ReadHeader(rc, r.lim)
 	if err == nil {
 		err = checkHeader(h, e.Size)
 	}
@@ -102,7 +102,7 @@ func (r *Reader) info(f *zip.File) typed.Info {
 		return typed.Info{}
 	}
 	defer rc.Close()
-	i, _ := typed.ReadInfo(rc, r.Limits)
+	i, _ := typed.ReadInfo(rc, r.lim)
 	return i
 }
 

@@ -47,11 +47,11 @@ func Example() {
 	for _, e := range r.Entries() {
 		fmt.Printf("%s: %s (%d, %d), data at byte %d\n", e.Name, e.DType, e.Rows, e.Cols, e.FileOffset)
 	}
-	a, err := r.Array("weights")
-	if err != nil {
+	var got generated.Float64Array2D
+	if err := r.ReadInto("weights", &got); err != nil { // r.Array("weights") for any dtype
 		log.Fatal(err)
 	}
-	fmt.Println(a.(*generated.Float64Array2D).At(1, 2))
+	fmt.Println(got.At(1, 2))
 	// Output:
 	// weights: float64 (2, 3), data at byte 192
 	// arr_0: int64 (1, 3), data at byte 448

@@ -45,12 +45,11 @@ func FuzzNPZ(f *testing.F) {
 	f.Add(buf.Bytes())
 
 	f.Fuzz(func(t *testing.T, b []byte) {
-		r, err := npz.NewReader(bytes.NewReader(b), int64(len(b)))
+		r, err := npz.NewReaderWithLimits(bytes.NewReader(b), int64(len(b)), typed.Limits{MaxDataBytes: 1 << 20})
 		if err != nil {
 			checkSentinel(t, err)
 			return
 		}
-		r.Limits = typed.Limits{MaxHeaderLen: 10000, MaxDataBytes: 1 << 20}
 		for _, e := range r.Entries() {
 			a, err := r.Array(e.Name)
 			if err != nil {

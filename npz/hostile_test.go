@@ -55,7 +55,7 @@ func rawArchive(t testing.TB, members ...rawMember) []byte {
 // npyOf is a .npy file of a rows x cols float64 array whose data is
 // dataLen zero bytes, whatever the shape says.
 func npyOf(rows, cols, dataLen int) []byte {
-	b := typed.AppendHeader(nil, typed.MustDType("float64"), 2, rows, cols)
+	b := typed.Impl.AppendHeader(nil, typed.Impl.MustDType("float64"), 2, rows, cols)
 	return append(b, make([]byte, dataLen)...)
 }
 
@@ -93,11 +93,10 @@ func allocated(f func()) uint64 {
 //
 //lint:ignore ST1008 the archive's own error leads, as in the order things fail.
 func readAll(t testing.TB, b []byte, lim typed.Limits, stream bool) (open error, listed, decoded []error) {
-	r, err := npz.NewReader(bytes.NewReader(b), int64(len(b)))
+	r, err := npz.NewReaderWithLimits(bytes.NewReader(b), int64(len(b)), lim)
 	if err != nil {
 		return err, nil, nil
 	}
-	r.Limits = lim
 	for _, e := range r.Entries() {
 		listed = append(listed, e.Err)
 		_, err := r.Array(e.Name)
@@ -251,7 +250,7 @@ func TestHostileArchives(t *testing.T) {
 			b := tc.archive(t)
 			lim := tc.lim
 			if lim.MaxHeaderLen == 0 {
-				lim = typed.DefaultLimits
+				lim = typed.Limits{}
 			}
 			var openErr error
 			var listed, decoded []error
@@ -294,7 +293,7 @@ func TestHonestMemberWithinLimits(t *testing.T) {
 	io.Copy(crc, zeros(8<<20))
 	b := rawArchive(t, rawMember{name: "a.npy", method: zip.Deflate, body: deflate(t, bytes.NewReader(h), zeros(8<<20)),
 		crc: crc.Sum32(), size: uint64(len(h)) + 8<<20})
-	_, listed, decoded := readAll(t, b, typed.DefaultLimits, true)
+	_, listed, decoded := readAll(t, b, typed.Limits{}, true)
 	for _, err := range append(listed, decoded...) {
 		if err != nil {
 			t.Fatal(err)

@@ -72,7 +72,7 @@ type memberReader struct {
 }
 
 // sizedReader is the reader of a member whose declared size is trusted:
-// it tells typed.ReadData how many bytes remain, which lets a decoder size
+// it tells typed.Impl.ReadData how many bytes remain, which lets a decoder size
 // storage at once, in one allocation, instead of growing it. A stored
 // member's bytes are known to lie inside the archive. A deflated member's
 // size is trusted up to trustedRatio times its compressed bytes (which lie

@@ -188,7 +188,7 @@ func checkFileOffset(t *testing.T, e npz.Entry, file []byte, w numpyArray) {
 
 // leHex is numpy's tobytes() of a, as hex, whatever the host's order.
 func leHex(a typed.Array) string {
-	return hex.EncodeToString(typed.HostOrderCopy(a.Bytes(), a.DType(), '<'))
+	return hex.EncodeToString(typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '<'))
 }
 
 // TestReadIntoTyped decodes into a caller's typed array and refuses one of

@@ -16,11 +16,8 @@ import (
 // Reader reads an .npz archive. Its methods may be called from several
 // goroutines at once.
 type Reader struct {
-	// Limits bound each member's .npy header and data, as for a .npy file.
-	// NewReader sets them to typed.DefaultLimits; change them before the
-	// first call that reads a member. MaxDataBytes is what caps a member
-	// that is honestly huge: one whose sizes agree but would fill memory.
-	Limits typed.Limits
+	// lim bounds each member's .npy header and data, as for a .npy file.
+	lim typed.Limits
 
 	zr     *zip.Reader
 	size   int64
@@ -32,8 +29,14 @@ type Reader struct {
 	entries []Entry
 }
 
-// Open opens the .npz archive at path. Close releases the file.
-func Open(path string) (*Reader, error) {
+// Open opens the .npz archive at path, with numpy's default limits on
+// each member. Close releases the file.
+func Open(path string) (*Reader, error) { return OpenWithLimits(path, typed.Limits{}) }
+
+// OpenWithLimits is Open with the caller's limits on each member's header
+// and data. MaxDataBytes is what caps a member that is honestly huge: one
+// whose sizes agree but would fill memory.
+func OpenWithLimits(path string, lim typed.Limits) (*Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("npz: %w", err)
@@ -43,7 +46,7 @@ func Open(path string) (*Reader, error) {
 		f.Close()
 		return nil, fmt.Errorf("npz: %w", err)
 	}
-	r, err := NewReader(f, fi.Size())
+	r, err := NewReaderWithLimits(f, fi.Size(), lim)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%w (%s)", err, path)
@@ -52,10 +55,16 @@ func Open(path string) (*Reader, error) {
 	return r, nil
 }
 
-// NewReader reads the zip directory of an archive of size bytes held by r.
-// It reads no member: headers are read when Entries or a member is first
-// asked for.
+// NewReader reads the zip directory of an archive of size bytes held by r,
+// with numpy's default limits on each member. It reads no member: headers
+// are read when Entries or a member is first asked for.
 func NewReader(r io.ReaderAt, size int64) (*Reader, error) {
+	return NewReaderWithLimits(r, size, typed.Limits{})
+}
+
+// NewReaderWithLimits is NewReader with the caller's limits on each
+// member's header and data.
+func NewReaderWithLimits(r io.ReaderAt, size int64, lim typed.Limits) (*Reader, error) {
 	zr, err := zip.NewReader(r, size)
 	// Member names are only keys here, never paths on disk, so the
 	// insecure-path warning does not apply.
@@ -71,7 +80,7 @@ func NewReader(r io.ReaderAt, size int64) (*Reader, error) {
 		}
 		files[key] = f
 	}
-	return &Reader{Limits: typed.DefaultLimits, zr: zr, size: size, files: files}, nil
+	return &Reader{lim: lim, zr: zr, size: size, files: files}, nil
 }
 
 // Key is numpy's key for a member name: the name without its ".npy"
@@ -127,17 +136,10 @@ func (r *Reader) Array(name string) (typed.Array, error) {
 	return a, err
 }
 
-// DataReader is what every generated Array2D type implements (and a
-// consumer's own generated types too): decoding the data that follows a
-// header.
-type DataReader interface {
-	ReadData(r io.Reader, h typed.Header) (int64, error)
-}
-
 // ReadInto decodes the member named name into dst, which must hold the
 // member's dtype. It reuses dst's storage when large enough, so reading
 // many archives into one array allocates nothing.
-func (r *Reader) ReadInto(name string, dst DataReader) error {
+func (r *Reader) ReadInto(name string, dst typed.DataReader) error {
 	return r.decode(name, func(rd io.Reader, h typed.Header) error {
 		_, err := dst.ReadData(rd, h)
 		return err

@@ -75,7 +75,7 @@ func (w *Writer) Add(name string, a typed.Array) error {
 		return fmt.Errorf("npz: two arrays named %q", name)
 	}
 	rows, cols := a.Shape()
-	if err := typed.CheckData(a.DType(), rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(a.DType(), rows, cols, len(a.Bytes())); err != nil {
 		return fmt.Errorf("npz: array %q: %w", name, err)
 	}
 	w.names[name] = true

@@ -81,9 +81,9 @@ func archiveCases(t testing.TB) []added {
 		cases = append(cases, added{name, filled(t, dt, 1+i%4, 2+i%5)})
 	}
 	return append(cases,
-		added{"empty_rows", filled(t, typed.MustDType("float64"), 0, 4)},
-		added{"", filled(t, typed.MustDType("uint16"), 3, 0)},
-		added{"größe", filled(t, typed.MustDType("int32"), 2, 2)},
+		added{"empty_rows", filled(t, typed.Impl.MustDType("float64"), 0, 4)},
+		added{"", filled(t, typed.Impl.MustDType("uint16"), 3, 0)},
+		added{"größe", filled(t, typed.Impl.MustDType("int32"), 2, 2)},
 	)
 }
 
@@ -188,7 +188,7 @@ func TestNumpyLoadsGoArchives(t *testing.T) {
 func TestWriterNames(t *testing.T) {
 	var buf bytes.Buffer
 	w := npz.NewWriter(&buf)
-	a := filled(t, typed.MustDType("int8"), 2, 2)
+	a := filled(t, typed.Impl.MustDType("int8"), 2, 2)
 	if err := w.Add("arr_0", a); err != nil {
 		t.Fatal(err)
 	}

@@ -178,7 +178,7 @@ with open('want.bin', 'wb') as f:
 					return
 				}
 				off := int64(w) * perRead * rowLen
-				if !bytes.Equal(typed.HostOrderCopy(part.Bytes(), part.DType(), '<'), want[off:off+perRead*rowLen]) {
+				if !bytes.Equal(typed.Impl.HostOrderCopy(part.Bytes(), part.DType(), '<'), want[off:off+perRead*rowLen]) {
 					t.Errorf("worker %d: rows [%d, %d) differ from numpy's", w, rg[0], rg[1])
 				}
 			}(w, rg)

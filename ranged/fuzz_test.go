@@ -40,12 +40,11 @@ func FuzzRanged(f *testing.F) {
 			whole, err := generated.ReadNPYWithLimits(bytes.NewReader(b), lim)
 			checkRows(t, r, whole, err)
 		}
-		zr, err := npz.NewReader(src, int64(len(b)))
+		zr, err := npz.NewReaderWithLimits(src, int64(len(b)), lim)
 		if err != nil {
 			checkSentinel(t, err)
 			return
 		}
-		zr.Limits = lim
 		for _, e := range zr.Entries() {
 			r, err := ranged.OpenEntry(src, e)
 			if err != nil {

@@ -5,10 +5,15 @@
 // the bytes of rows [i, j) with one ReadAt: a worker that reads its slice
 // of a 1 TB array in an object store moves its slice, not the array.
 //
-//	r, err := ranged.Open(f, size) // f: any io.ReaderAt, size: its length
-//	if err != nil { ... }
-//	part := generated.NewFloat64Array2D(0, 0)
-//	err = r.ReadInto(part, 1000, 2000) // rows [1000, 2000), host byte order
+//	r, err := ranged.Open(f, st.Size()) // reads the header: one ReadAt of at most 1 KiB
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	rows, _ := r.Shape()
+//	part := generated.NewFloat32Array2D(0, 0)
+//	if err := r.ReadInto(part, k*rows/n, (k+1)*rows/n); err != nil { // one ReadAt: this partition only
+//		log.Fatal(err)
+//	}
 //
 // A Reader holds no buffer and no position: its methods may be called from
 // many goroutines at once, each reading its own range, as long as the
@@ -72,9 +77,9 @@ type Reader struct {
 }
 
 // Open reads the .npy header of the file of size bytes held by r, with
-// typed.DefaultLimits.
+// numpy's default limits.
 func Open(r io.ReaderAt, size int64) (*Reader, error) {
-	return OpenWithLimits(r, size, typed.DefaultLimits)
+	return OpenWithLimits(r, size, typed.Limits{})
 }
 
 // OpenWithLimits is Open with the caller's limits on the header's length
@@ -236,22 +241,16 @@ func (r *Reader) ReadRows(dst []byte, i, j int) error {
 	if err := readFull(r.r, dst, r.off+int64(i)*r.rowLen); err != nil {
 		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
-	if err := typed.Normalize(dst, h); err != nil {
+	if err := typed.Impl.Normalize(dst, h); err != nil {
 		return fmt.Errorf("ranged: rows [%d, %d): %w", i, j, err)
 	}
 	return nil
 }
 
-// DataReader is what every generated Array2D type implements (a consumer's
-// own generated types too): decoding data that follows a header.
-type DataReader interface {
-	ReadData(r io.Reader, h typed.Header) (int64, error)
-}
-
 // ReadInto reads rows [i, j) into dst, a generated array of the file's
 // dtype, which takes the shape (j-i, cols) and reuses its storage when it
 // is large enough. It is one ReadAt of the io.ReaderAt.
-func (r *Reader) ReadInto(dst DataReader, i, j int) error {
+func (r *Reader) ReadInto(dst typed.DataReader, i, j int) error {
 	h, err := r.rangeHeader(i, j)
 	if err != nil {
 		return err
@@ -291,7 +290,7 @@ func (r *Reader) ReadArray(i, j int) (typed.Array, error) {
 // one ReadAt (one HTTP request, against a remote object) a chunk.
 func (r *Reader) source(h typed.Header, i int) (io.Reader, error) {
 	off := r.off + int64(i)*r.rowLen
-	if h.Order == '|' || h.Order == typed.HostOrder() || h.DType.SwapUnit() == 1 {
+	if h.Order == '|' || h.Order == typed.Impl.HostOrder() || h.DType.SwapUnit() == 1 {
 		return io.NewSectionReader(eofReader{r.r}, off, int64(h.DataLen)), nil
 	}
 	buf := make([]byte, h.DataLen)

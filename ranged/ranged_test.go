@@ -100,7 +100,7 @@ func checkRanges(t *testing.T, r *ranged.Reader, want []byte) {
 				var got []byte
 				switch (i / 3) % 3 {
 				case 0:
-					err = r.ReadInto(part.(ranged.DataReader), i, j)
+					err = r.ReadInto(part.(typed.DataReader), i, j)
 					got = part.Bytes()
 				case 1:
 					got = make([]byte, (j-i)*rowLen)
@@ -116,7 +116,7 @@ func checkRanges(t *testing.T, r *ranged.Reader, want []byte) {
 					errs <- err
 					return
 				}
-				if !bytes.Equal(typed.HostOrderCopy(got, h.DType, '<'), want[i*rowLen:j*rowLen]) {
+				if !bytes.Equal(typed.Impl.HostOrderCopy(got, h.DType, '<'), want[i*rowLen:j*rowLen]) {
 					errs <- fmt.Errorf("%s: rows [%d, %d) differ from numpy's", h.DType, i, j)
 					return
 				}

@@ -87,7 +87,7 @@ func openAppend(f *os.File) (*Appender, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, fi.Size()), typed.DefaultLimits)
+	h, err := typed.ReadHeader(io.NewSectionReader(f, 0, fi.Size()), typed.Limits{})
 	if err != nil {
 		return nil, err
 	}
@@ -119,12 +119,12 @@ func openAppend(f *os.File) (*Appender, error) {
 // header returns np.save's header for rows rows of the file's dtype, byte
 // order and columns, which must be as long as the header in the file.
 func (a *Appender) header(rows int) ([]byte, error) {
-	if _, err := typed.DataLen(a.dt, rows, a.cols, typed.Limits{}); err != nil {
+	if _, err := typed.Impl.DataLen(a.dt, rows, a.cols, typed.Limits{}); err != nil {
 		return nil, err
 	}
-	hdr := typed.AppendHeader(make([]byte, 0, a.h.DataOffset), a.dt, 2, rows, a.cols)
+	hdr := typed.Impl.AppendHeader(make([]byte, 0, a.h.DataOffset), a.dt, 2, rows, a.cols)
 	if a.ndim == 1 {
-		hdr = typed.AppendHeader(hdr[:0], a.dt, 1, 1, rows)
+		hdr = typed.Impl.AppendHeader(hdr[:0], a.dt, 1, 1, rows)
 	}
 	if a.h.Order == '>' {
 		const key = "'descr': '<" // the first value in the dict
@@ -177,7 +177,7 @@ func (a *Appender) Write(arr typed.Array) error {
 		return fmt.Errorf("stream: append: %w: array of shape (%d, %d) appended to a file of %d columns", typed.ErrShape, rows, cols, a.cols)
 	}
 	b := arr.Bytes()
-	if err := typed.CheckData(a.dt, rows, cols, len(b)); err != nil {
+	if err := typed.Impl.CheckData(a.dt, rows, cols, len(b)); err != nil {
 		return fmt.Errorf("stream: append: %w", err)
 	}
 	return a.writeRows(b, rows)
@@ -194,11 +194,11 @@ func (a *Appender) writeRows(b []byte, n int) error {
 		return fmt.Errorf("stream: append: %w", err)
 	}
 	if a.dt.Kind == 'b' {
-		if err := typed.CheckBools(b); err != nil {
+		if err := typed.Impl.CheckBools(b); err != nil {
 			return fmt.Errorf("stream: append: %w", err)
 		}
 	}
-	data := typed.HostOrderCopy(b, a.dt, a.h.Order)
+	data := typed.Impl.HostOrderCopy(b, a.dt, a.h.Order)
 	if _, err := a.f.WriteAt(data, a.end); err != nil {
 		a.err = fmt.Errorf("stream: append: writing rows from %d: %w", a.rows, err)
 		return a.err

@@ -76,7 +76,7 @@ func TestAppendMatchesNumpy(t *testing.T) {
 	var args, want []string
 	for _, dt := range numericDTypes() {
 		more := numpytest.ReadFile(t, dir, dt.Name+".more")
-		host := typed.HostOrderCopy(more, dt, '<') // WriteRows takes host order
+		host := typed.Impl.HostOrderCopy(more, dt, '<') // WriteRows takes host order
 		rowLen := 3 * dt.Size
 		for _, name := range []string{dt.Name, dt.Name + "_be"} {
 			path := filepath.Join(dir, name+".npy")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/npy2d/npy2d/generated"
 	"github.com/npy2d/npy2d/stream"
-	"github.com/npy2d/npy2d/typed"
 )
 
 // ExampleWriter writes rows to a file as they come, without knowing how many
@@ -22,7 +21,7 @@ func ExampleWriter() {
 		log.Fatal(err)
 	}
 	defer f.Close()
-	w, err := stream.NewWriter(f, typed.MustDType("float64"), 3) // f: any io.WriteSeeker
+	w, err := stream.NewWriter(f, generated.Float64DType, 3) // f: any io.WriteSeeker
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -65,7 +64,7 @@ func ExampleWriter() {
 // or a socket, when the row count is known before the first row.
 func ExampleNewWriterN() {
 	var conn bytes.Buffer // stands for a network connection
-	w, err := stream.NewWriterN(&conn, typed.MustDType("int32"), 1000, 2)
+	w, err := stream.NewWriterN(&conn, generated.Int32DType, 1000, 2)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -22,10 +22,10 @@ func TestHeaderLengthIndependentOfRows(t *testing.T) {
 			continue
 		}
 		for _, cols := range []int{0, 1, 9, 10, 12345, math.MaxInt / 7, math.MaxInt} {
-			want := len(typed.AppendHeader(nil, dt, 2, 0, cols))
+			want := len(typed.Impl.AppendHeader(nil, dt, 2, 0, cols))
 			for rows := 1; ; rows *= 10 {
 				for _, r := range []int{rows - 1, rows} {
-					if got := len(typed.AppendHeader(nil, dt, 2, r, cols)); got != want {
+					if got := len(typed.Impl.AppendHeader(nil, dt, 2, r, cols)); got != want {
 						t.Fatalf("%s: header for (%d, %d) is %d bytes, for (0, %d) %d", dt.Name, r, cols, got, cols, want)
 					}
 				}
@@ -33,7 +33,7 @@ func TestHeaderLengthIndependentOfRows(t *testing.T) {
 					break
 				}
 			}
-			if got := len(typed.AppendHeader(nil, dt, 2, math.MaxInt, cols)); got != want {
+			if got := len(typed.Impl.AppendHeader(nil, dt, 2, math.MaxInt, cols)); got != want {
 				t.Fatalf("%s: header for (MaxInt, %d) is %d bytes, want %d", dt.Name, cols, got, want)
 			}
 		}
@@ -56,11 +56,11 @@ func TestHeaderMatchesNumpyForAnyRows(t *testing.T) {
 	script.WriteString("import io\nfor descr, rows, cols in [")
 	var want [][]byte
 	for _, name := range dts {
-		dt := typed.MustDType(name)
+		dt := typed.Impl.MustDType(name)
 		for _, rows := range rowsList {
 			for _, cols := range []int{0, 3, math.MaxInt / 7} {
 				fmt.Fprintf(&script, "(%q, %d, %d), ", dt.Descr(), rows, cols)
-				want = append(want, typed.AppendHeader(nil, dt, 2, rows, cols))
+				want = append(want, typed.Impl.AppendHeader(nil, dt, 2, rows, cols))
 			}
 		}
 	}

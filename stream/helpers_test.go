@@ -58,7 +58,7 @@ func rowsOf(dt typed.DType, rows, cols int) []byte {
 
 // littleEndian returns host-order data as a file stores it.
 func littleEndian(b []byte, dt typed.DType) []byte {
-	return typed.HostOrderCopy(b, dt, '<') // the swap either way is the same
+	return typed.Impl.HostOrderCopy(b, dt, '<') // the swap either way is the same
 }
 
 // readFile and writeFile are the shared fixture helpers.

@@ -21,7 +21,7 @@ func endlessFile(t *testing.T, descr string, rows, cols int) io.Reader {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hdr := typed.AppendHeader(nil, dt, 2, rows, cols)
+	hdr := typed.Impl.AppendHeader(nil, dt, 2, rows, cols)
 	if order == '>' {
 		hdr = bytes.Replace(hdr, []byte("'<"), []byte("'>"), 1)
 	}
@@ -57,7 +57,7 @@ func TestSteadyStateAllocs(t *testing.T) {
 		}
 	}
 
-	dt := typed.MustDType("float64")
+	dt := typed.Impl.MustDType("float64")
 	w, err := stream.NewWriter(&discardSeeker{}, dt, 16)
 	if err != nil {
 		t.Fatal(err)
@@ -81,9 +81,9 @@ func TestSteadyStateAllocs(t *testing.T) {
 // arrived, and the read ends with io.ErrUnexpectedEOF. A Limits cap refuses
 // the header outright.
 func TestHostileRowCount(t *testing.T) {
-	dt := typed.MustDType("float64")
+	dt := typed.Impl.MustDType("float64")
 	const rows, cols = min(1_000_000_000_000, math.MaxInt/64), 4
-	file := append(typed.AppendHeader(nil, dt, 2, rows, cols), make([]byte, 4096)...)
+	file := append(typed.Impl.AppendHeader(nil, dt, 2, rows, cols), make([]byte, 4096)...)
 	sources := map[string]func() io.Reader{
 		"sized":   func() io.Reader { return bytes.NewReader(file) },
 		"unsized": func() io.Reader { return plainReader{bytes.NewReader(file)} },

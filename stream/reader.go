@@ -45,13 +45,13 @@ type Reader struct {
 // storage is large enough.
 type blockArray interface {
 	typed.Array
-	ReadData(r io.Reader, h typed.Header) (int64, error)
+	typed.DataReader
 }
 
-// NewReader reads the header from r with typed.DefaultLimits and returns a
+// NewReader reads the header from r with typed.Limits{} and returns a
 // Reader positioned at the first row.
 func NewReader(r io.Reader) (*Reader, error) {
-	return NewReaderWithLimits(r, typed.DefaultLimits)
+	return NewReaderWithLimits(r, typed.Limits{})
 }
 
 // NewReaderWithLimits is NewReader with the caller's limits. MaxDataBytes
@@ -111,7 +111,7 @@ func (r *Reader) ReadRows(dst []byte) (int, error) {
 		n = min(n, len(dst)/r.rowLen)
 	}
 	h := r.blockHeader(n)
-	_, err := typed.ReadData(r.r, h, len(dst), func(k int) []byte { return dst[:k] })
+	_, err := typed.Impl.ReadData(r.r, h, len(dst), func(k int) []byte { return dst[:k] })
 	return r.done(n, err)
 }
 

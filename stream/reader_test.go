@@ -192,8 +192,8 @@ func TestReaderConsecutive(t *testing.T) {
 // TestReaderBadBool checks that a bool block holding a byte other than 0 or
 // 1 is refused, after the good blocks before it were delivered.
 func TestReaderBadBool(t *testing.T) {
-	dt := typed.MustDType("bool")
-	file := typed.AppendHeader(nil, dt, 2, 4, 2)
+	dt := typed.Impl.MustDType("bool")
+	file := typed.Impl.AppendHeader(nil, dt, 2, 4, 2)
 	file = append(file, 1, 0, 0, 1, 2, 1, 0, 0)
 	r, err := stream.NewReader(bytes.NewReader(file))
 	if err != nil {
@@ -253,7 +253,7 @@ func TestReaderTruncated(t *testing.T) {
 
 // TestReaderRefuses checks arguments that cannot work.
 func TestReaderRefuses(t *testing.T) {
-	file := typed.AppendHeader(nil, typed.MustDType("int32"), 2, 3, 4)
+	file := typed.Impl.AppendHeader(nil, typed.Impl.MustDType("int32"), 2, 3, 4)
 	file = append(file, make([]byte, 48)...)
 	r, err := stream.NewReader(bytes.NewReader(file))
 	if err != nil {

@@ -111,7 +111,7 @@ func newWriter(w io.Writer, dt typed.DType, ndim, rows, cols int) (*Writer, erro
 	}
 	// One row must be addressable, even when none is declared yet.
 	for _, r := range []int{1, rows} {
-		if _, err := typed.DataLen(dt, r, cols, typed.Limits{}); err != nil {
+		if _, err := typed.Impl.DataLen(dt, r, cols, typed.Limits{}); err != nil {
 			return nil, fmt.Errorf("stream: %w", err)
 		}
 	}
@@ -125,13 +125,13 @@ func newWriter(w io.Writer, dt typed.DType, ndim, rows, cols int) (*Writer, erro
 	}, nil
 }
 
-// appendHeader is typed.AppendHeader for a stream of rows x cols: a vector
+// appendHeader is typed.Impl.AppendHeader for a stream of rows x cols: a vector
 // stream's rows are its elements.
 func appendHeader(dst []byte, dt typed.DType, ndim, rows, cols int) []byte {
 	if ndim == 1 {
-		return typed.AppendHeader(dst, dt, 1, 1, rows)
+		return typed.Impl.AppendHeader(dst, dt, 1, 1, rows)
 	}
-	return typed.AppendHeader(dst, dt, ndim, rows, cols)
+	return typed.Impl.AppendHeader(dst, dt, ndim, rows, cols)
 }
 
 // WriteRows appends whole rows given as host-order bytes, such as a
@@ -167,7 +167,7 @@ func (w *Writer) Write(a typed.Array) error {
 		return fmt.Errorf("stream: %w: array of shape (%d, %d) written to a stream of %d columns", typed.ErrShape, rows, cols, w.cols)
 	}
 	b := a.Bytes()
-	if err := typed.CheckData(w.dt, rows, cols, len(b)); err != nil {
+	if err := typed.Impl.CheckData(w.dt, rows, cols, len(b)); err != nil {
 		return fmt.Errorf("stream: %w", err)
 	}
 	return w.writeRows(b, rows)
@@ -180,13 +180,13 @@ func (w *Writer) writeRows(b []byte, n int) error {
 	case w.err != nil:
 		return w.err
 	}
-	if _, err := typed.DataLen(w.dt, w.rows+n, w.cols, typed.Limits{}); err != nil {
+	if _, err := typed.Impl.DataLen(w.dt, w.rows+n, w.cols, typed.Limits{}); err != nil {
 		return fmt.Errorf("stream: %w", err)
 	}
 	if w.seek == nil && w.rows+n > w.declared {
 		return fmt.Errorf("stream: %w: %s more after %d would pass the %s the header declared", typed.ErrShape, plural.N(n, "row"), w.rows, plural.N(w.declared, "row"))
 	}
-	if _, err := typed.WriteData(w.w, w.dt, b); err != nil {
+	if _, err := typed.Impl.WriteData(w.w, w.dt, b); err != nil {
 		w.err = fmt.Errorf("stream: writing rows from %d: %w", w.rows, err)
 		return w.err
 	}

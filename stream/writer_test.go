@@ -34,14 +34,14 @@ func writeCases() []writeCase {
 		}
 		cases = append(cases, writeCase{dt.Name, dt, 23, 3, []int{1, 5, 0, 10, 7}})
 	}
-	f64 := typed.MustDType("float64")
+	f64 := typed.Impl.MustDType("float64")
 	return append(cases,
 		writeCase{"zero-rows", f64, 0, 4, nil},
 		writeCase{"zero-rows-empty-writes", f64, 0, 4, []int{0, 0}},
-		writeCase{"zero-cols", typed.MustDType("int16"), 5, 0, []int{2, 0, 3}},
-		writeCase{"one-by-one", typed.MustDType("float32"), 1, 1, []int{1}},
-		writeCase{"one-column", typed.MustDType("uint8"), 40, 1, []int{39, 1}},
-		writeCase{"row-at-a-time", typed.MustDType("complex128"), 6, 2, []int{1, 1, 1, 1, 1, 1}},
+		writeCase{"zero-cols", typed.Impl.MustDType("int16"), 5, 0, []int{2, 0, 3}},
+		writeCase{"one-by-one", typed.Impl.MustDType("float32"), 1, 1, []int{1}},
+		writeCase{"one-column", typed.Impl.MustDType("uint8"), 40, 1, []int{39, 1}},
+		writeCase{"row-at-a-time", typed.Impl.MustDType("complex128"), 6, 2, []int{1, 1, 1, 1, 1, 1}},
 	)
 }
 
@@ -137,7 +137,7 @@ func TestWriterMatchesNumpy(t *testing.T) {
 // both, and so must npy2d.
 func TestWriterUnfinished(t *testing.T) {
 	dir := t.TempDir()
-	dt := typed.MustDType("float64")
+	dt := typed.Impl.MustDType("float64")
 	data := rowsOf(dt, 4, 3)
 
 	f, err := os.Create(filepath.Join(dir, "unclosed.npy"))
@@ -191,7 +191,7 @@ func TestWriterUnfinished(t *testing.T) {
 // TestWriterNThroughPipe streams through an io.Pipe, which cannot seek, to a
 // Reader on the other end, in blocks that do not divide the row count.
 func TestWriterNThroughPipe(t *testing.T) {
-	dt := typed.MustDType("complex64")
+	dt := typed.Impl.MustDType("complex64")
 	const rows, cols = 1000, 7
 	data := rowsOf(dt, rows, cols)
 	pr, pw := io.Pipe()
@@ -234,7 +234,7 @@ func TestWriterNThroughPipe(t *testing.T) {
 // TestWriterRefuses checks the errors that leave the stream usable: rows
 // past the declared count, partial rows, a foreign dtype or column count.
 func TestWriterRefuses(t *testing.T) {
-	dt := typed.MustDType("int32")
+	dt := typed.Impl.MustDType("int32")
 	var buf bytes.Buffer
 	w, err := stream.NewWriterN(&buf, dt, 2, 3)
 	if err != nil {
@@ -305,7 +305,7 @@ func (f *failAfter) Write(b []byte) (int, error) {
 // TestWriterWriteError checks that a failed write sticks: later writes and
 // Close return it, and Close does not finish the header.
 func TestWriterWriteError(t *testing.T) {
-	dt := typed.MustDType("uint16")
+	dt := typed.Impl.MustDType("uint16")
 	d := &failAfter{n: 200}
 	w, err := stream.NewWriter(d, dt, 10)
 	if err != nil {
@@ -335,7 +335,7 @@ func TestWriterWriteError(t *testing.T) {
 // Close: the stream lands between them, its header finished in place, and
 // equals WriteTo of the same rows.
 func TestWriterAtOffsetBuffered(t *testing.T) {
-	dt := typed.MustDType("float16")
+	dt := typed.Impl.MustDType("float16")
 	const rows, cols = 300, 5
 	data := rowsOf(dt, rows, cols)
 	path := filepath.Join(t.TempDir(), "mixed")

@@ -21,3 +21,11 @@ type Array interface {
 	// WriteTo writes the array as a .npy file, byte-identical to np.save.
 	WriteTo(w io.Writer) (int64, error)
 }
+
+// DataReader is what every generated type implements to read the data that
+// follows a header the caller has read with ReadHeader: npz, ranged and
+// npy2d.LoadNPYInto read into it, and a caller who wants limits on a known
+// type reads the header with them and then calls ReadData.
+type DataReader interface {
+	ReadData(r io.Reader, h Header) (int64, error)
+}

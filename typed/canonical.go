@@ -167,7 +167,7 @@ func canonicalInto(dict []byte, lim Limits, h *Header) (ok bool) {
 		}
 		pad = pad[k:]
 	}
-	dataLen, err := DataLen(info.dt, rows, cols, lim)
+	dataLen, err := Impl.DataLen(info.dt, rows, cols, lim)
 	if err != nil {
 		return false
 	}

@@ -33,8 +33,8 @@ func TestCanonicalMatchesParseDict(t *testing.T) {
 			for _, s := range shapes {
 				for _, fortran := range []bool{false, true} {
 					dict := canonDict(descr, fortran, s[0], s[1])
-					want, err := parseDict(dict, 10, DefaultLimits, true)
-					got, ok := parseCanonical(dict, DefaultLimits)
+					want, err := parseDict(dict, 10, Limits{}, true)
+					got, ok := parseCanonical(dict, Limits{})
 					if err != nil {
 						if ok {
 							t.Errorf("%s: fast path accepts what parseDict refuses (%v)", dict, err)
@@ -66,12 +66,12 @@ func TestCanonicalMutations(t *testing.T) {
 	accepted, total := 0, 0
 	check := func(dict []byte) {
 		total++
-		got, ok := parseCanonical(dict, DefaultLimits)
+		got, ok := parseCanonical(dict, Limits{})
 		if !ok {
 			return
 		}
 		accepted++
-		want, err := parseDict(dict, 10, DefaultLimits, true)
+		want, err := parseDict(dict, 10, Limits{}, true)
 		if err != nil {
 			t.Errorf("%q: fast path accepts, parseDict says %v", dict, err)
 		} else if got != want {
@@ -105,7 +105,7 @@ func TestCanonicalLimits(t *testing.T) {
 	if _, ok := parseCanonical(dict, Limits{MaxDataBytes: 1000}); ok {
 		t.Fatal("fast path accepted data over MaxDataBytes")
 	}
-	if _, ok := parseCanonical(canonDict("<f8", false, 1<<40, 1<<40), DefaultLimits); ok {
+	if _, ok := parseCanonical(canonDict("<f8", false, 1<<40, 1<<40), Limits{}); ok {
 		t.Fatal("fast path accepted an overflowing shape")
 	}
 }

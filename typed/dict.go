@@ -24,7 +24,7 @@ type dictParser struct {
 }
 
 func (p *dictParser) errorf(format string, args ...any) error {
-	return fmt.Errorf("%w: header byte %d: %s", ErrFormat, p.base+p.pos, fmt.Sprintf(format, args...))
+	return formatErrorf(p.base+p.pos, "header byte %d: %s", p.base+p.pos, fmt.Sprintf(format, args...))
 }
 
 func (p *dictParser) found() string {
@@ -314,7 +314,7 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 		return h, fmt.Errorf("%w (header byte %d, shape %s)", err, d.descrAt, shapeString(shape))
 	}
 	if d.ndim > 2 {
-		return h, fmt.Errorf("%w: shape %s of %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, shapeString(shape), dt, d.ndim)
+		return h, &RankError{Shape: append([]int64(nil), shape...), DType: dt}
 	}
 	for _, v := range shape {
 		if v > int64(maxInt) {
@@ -323,7 +323,7 @@ func parseDict(b []byte, base int, lim Limits, long bool) (Header, error) {
 	}
 	h.DType, h.Order, h.Fortran = dt, order, d.fortran
 	h.NDim, h.Rows, h.Cols = atLeast2D(shape)
-	h.DataLen, err = DataLen(dt, h.Rows, h.Cols, lim)
+	h.DataLen, err = Impl.DataLen(dt, h.Rows, h.Cols, lim)
 	return h, err
 }
 

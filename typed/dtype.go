@@ -106,7 +106,7 @@ func LookupDType(name string) (DType, bool) {
 }
 
 // MustDType is LookupDType for names known at compile time (generated code).
-func MustDType(name string) DType {
+func (impl) MustDType(name string) DType {
 	d, ok := LookupDType(name)
 	if !ok {
 		panic("typed: no dtype " + strconv.Quote(name) + " in the table")

@@ -16,11 +16,11 @@ var hostOrder = func() byte {
 
 // HostOrder is '<' on little-endian hosts and '>' on big-endian ones, in
 // numpy's descr notation.
-func HostOrder() byte { return hostOrder }
+func (impl) HostOrder() byte { return hostOrder }
 
 // LittleEndianHost reports whether host memory is numpy's '<' order, in
 // which case Bytes() views equal files' data byte for byte.
-func LittleEndianHost() bool { return hostOrder == '<' }
+func (impl) LittleEndianHost() bool { return hostOrder == '<' }
 
 // Swap reverses the bytes of every unit-wide word of b in place. len(b) must
 // be a multiple of unit; units of 1 are left alone.
@@ -29,7 +29,7 @@ func LittleEndianHost() bool { return hostOrder == '<' }
 // lanes' bytes reversed with shifts and masks, a little-endian store. The
 // loads and stores name their byte order, so the same code is right on
 // big-endian hosts (where they compile to byte-reversed loads and stores).
-func Swap(b []byte, unit int) {
+func (impl) Swap(b []byte, unit int) {
 	switch unit {
 	case 2:
 		swap16(b)

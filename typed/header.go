@@ -43,11 +43,11 @@ type Header struct {
 }
 
 // Shape returns numpy's shape: (rows, cols), (cols,) or ().
-func (h Header) Shape() []int { return NumpyShape(h.NDim, h.Rows, h.Cols) }
+func (h Header) Shape() []int { return Impl.NumpyShape(h.NDim, h.Rows, h.Cols) }
 
 // NumpyShape returns numpy's shape of an array of rank ndim held as
 // rows x cols: (rows, cols), (cols,) for a vector, () for a scalar.
-func NumpyShape(ndim, rows, cols int) []int {
+func (impl) NumpyShape(ndim, rows, cols int) []int {
 	switch ndim {
 	case 0:
 		return []int{}
@@ -59,7 +59,7 @@ func NumpyShape(ndim, rows, cols int) []int {
 
 // CheckRank reports whether a rows x cols array can have numpy rank ndim:
 // a vector is one row, a scalar one element.
-func CheckRank(ndim, rows, cols int) error {
+func (impl) CheckRank(ndim, rows, cols int) error {
 	switch {
 	case ndim == 2:
 		return nil
@@ -81,7 +81,7 @@ func CheckRank(ndim, rows, cols int) error {
 // padded with spaces and a newline so that the data starts at a multiple of
 // 64 bytes. numpy moves to version 2.0 only for headers over 65535 bytes;
 // these headers are under 200, so it is always version 1.0.
-func AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
+func (impl) AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
 	start := len(dst)
 	dst = append(dst, Magic...)
 	dst = append(dst, 1, 0, 0, 0) // version 1.0 and a uint16 length, filled in below
@@ -167,7 +167,7 @@ func parsePreamble(b []byte) (preamble, error) {
 	// comparison (a prefix of Magic, for short input) calls memequal.
 	if len(b) < len(Magic) || string(b[:len(Magic)]) != Magic {
 		if n := min(len(b), len(Magic)); string(b[:n]) != Magic[:n] {
-			return p, fmt.Errorf("%w: not a .npy file: starts with %q, want %q", ErrFormat, b[:n], Magic)
+			return p, formatErrorf(0, "not a .npy file: starts with %q, want %q", b[:n], Magic)
 		}
 	}
 	if len(b) < 8 {
@@ -176,7 +176,7 @@ func parsePreamble(b []byte) (preamble, error) {
 	p.major, p.minor = int(b[6]), int(b[7])
 	switch {
 	case p.minor != 0 || p.major < 1 || p.major > 3:
-		return p, fmt.Errorf("%w: unknown .npy version %d.%d at byte 6, want 1.0, 2.0 or 3.0", ErrFormat, p.major, p.minor)
+		return p, formatErrorf(6, "unknown .npy version %d.%d at byte 6, want 1.0, 2.0 or 3.0", p.major, p.minor)
 	case p.major == 1:
 		p.size = 10
 	default:
@@ -220,14 +220,14 @@ func (p *preamble) parse(dict []byte, lim Limits) (Header, error) {
 }
 
 func truncated(what string, want, got int) error {
-	return fmt.Errorf("%w: %s truncated: need %d bytes, have %d: %w", ErrFormat, what, want, got, errUnexpectedEOF)
+	return &FormatError{Offset: int64(got), Msg: fmt.Sprintf("%s truncated: need %d bytes, have %d", what, want, got), Err: errUnexpectedEOF}
 }
 
 // Dims turns numpy's shape, as the raw recipe gives it (arr.shape), into
 // the rank and the np.atleast_2d shape the family holds: (rows, cols),
 // (n,) as 1 x n, () as 1 x 1. A rank over 2 or a negative dimension is an
 // ErrShape.
-func Dims(shape []int) (ndim, rows, cols int, err error) {
+func (impl) Dims(shape []int) (ndim, rows, cols int, err error) {
 	// Small enough to inline: FromBytes calls it on every view.
 	switch len(shape) {
 	case 2:
@@ -248,7 +248,11 @@ func Dims(shape []int) (ndim, rows, cols int, err error) {
 // dimsError says why Dims refused shape.
 func dimsError(shape []int) error {
 	if len(shape) > 2 {
-		return fmt.Errorf("%w: shape %s has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, intsString(shape), len(shape))
+		s := make([]int64, len(shape))
+		for i, d := range shape {
+			s[i] = int64(d)
+		}
+		return &RankError{Shape: s}
 	}
 	return fmt.Errorf("%w: negative dimension in shape %s", ErrShape, intsString(shape))
 }

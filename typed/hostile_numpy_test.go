@@ -69,11 +69,11 @@ func TestHostileNumpyAgrees(t *testing.T) {
 			t.Errorf("%s: npy2d accepts a file numpy refuses (%s)", c.name, v.Err)
 		case err == nil:
 			rows, cols := a.Shape()
-			le := hex.EncodeToString(typed.HostOrderCopy(a.Bytes(), a.DType(), '<'))
-			if c.native && !typed.LittleEndianHost() {
+			le := hex.EncodeToString(typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '<'))
+			if c.native && !typed.Impl.LittleEndianHost() {
 				// numpy runs natively here, on a little-endian host, and reads
 				// native order as little-endian; this host reads it as its own.
-				le = hex.EncodeToString(typed.HostOrderCopy(a.Bytes(), a.DType(), '>'))
+				le = hex.EncodeToString(typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '>'))
 			}
 			if a.DType().String() != v.DType || fmt.Sprint(a.NumpyShape()) != fmt.Sprint(v.Shape) || le != v.Hex {
 				t.Errorf("%s: npy2d reads %s %v (%d, %d) %s; numpy %s %v %s", c.name, a.DType(), a.NumpyShape(), rows, cols, le, v.DType, v.Shape, v.Hex)

@@ -22,8 +22,8 @@ import (
 //
 // The envelope is sized before a byte is written, so dst grows at most once,
 // and the data is encoded straight into it.
-func AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
-	if err := CheckData(dt, rows, cols, len(data)); err != nil {
+func (impl) AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
+	if err := Impl.CheckData(dt, rows, cols, len(data)); err != nil {
 		return dst, err
 	}
 	if err := jsonRank(ndim, rows, cols); err != nil {
@@ -73,7 +73,7 @@ func appendSwappedBase64(dst, data []byte, unit int) []byte {
 	for len(data) > 0 {
 		c := buf[:min(len(data), len(buf))]
 		copy(c, data)
-		Swap(c, unit)
+		Impl.Swap(c, unit)
 		dst = base64.StdEncoding.AppendEncode(dst, c)
 		data = data[len(c):]
 	}
@@ -108,9 +108,9 @@ type Envelope struct {
 
 // ParseJSON decodes a JSON envelope. The dtype may be a numpy name or a
 // descr; without an explicit '<' or '>' the data is little-endian, as AppendJSON writes it.
-func ParseJSON(b []byte, lim Limits) (Envelope, error) {
+func (impl) ParseJSON(b []byte, lim Limits) (Envelope, error) {
 	var data []byte
-	e, err := DecodeJSON(b, DType{}, lim, func(n int) []byte {
+	e, err := Impl.DecodeJSON(b, DType{}, lim, func(n int) []byte {
 		data = make([]byte, n)
 		return data
 	})
@@ -131,7 +131,7 @@ func ParseJSON(b []byte, lim Limits) (Envelope, error) {
 // in strings, unusual numbers, errors) is left to encoding/json, which
 // decides what is valid, so that both paths accept exactly the same input
 // and decode it alike.
-func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (Envelope, error) {
+func (impl) DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (Envelope, error) {
 	f, ok := scanEnvelope(b)
 	if !ok {
 		return decodeJSONSlow(b, want, lim, resize)
@@ -155,13 +155,13 @@ func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (En
 	default: // a rank problem: the slow path words it
 		return decodeJSONSlow(b, want, lim, resize)
 	}
-	need, err := DataLen(dt, e.Rows, e.Cols, lim)
+	need, err := Impl.DataLen(dt, e.Rows, e.Cols, lim)
 	if err != nil || len(f.data) != base64.StdEncoding.EncodedLen(need) {
 		// The slow path reports it, or reads data with escapes in it.
 		return decodeJSONSlow(b, want, lim, resize)
 	}
 	if want.Name != "" && dt.Name != want.Name {
-		return Envelope{}, MismatchError(dt, want)
+		return Envelope{}, Impl.MismatchError(dt, want)
 	}
 	buf := resize(need)[:need]
 	// The text is exactly as long as the base64 of need bytes, so a decode
@@ -177,7 +177,7 @@ func DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []byte) (En
 		return s, nil
 	}
 	e.Data = buf
-	return e, Normalize(buf, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+	return e, Impl.Normalize(buf, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
 }
 
 // decodeBase64 decodes src, which is exactly as long as the base64 of
@@ -212,7 +212,7 @@ func decodeJSONSlow(b []byte, want DType, lim Limits, resize func(n int) []byte)
 		return Envelope{}, err
 	}
 	if want.Name != "" && e.DType.Name != want.Name {
-		return Envelope{}, MismatchError(e.DType, want)
+		return Envelope{}, Impl.MismatchError(e.DType, want)
 	}
 	buf := resize(len(e.Data))[:len(e.Data)]
 	copy(buf, e.Data)
@@ -235,7 +235,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	}
 	// Decoder.More misses a stray '}' or ']', so look at the rest directly.
 	if end := dec.InputOffset(); len(bytes.TrimLeft(b[end:], " \t\r\n")) > 0 {
-		return Envelope{}, fmt.Errorf("%w: json envelope: data after the object at byte %d", ErrFormat, end)
+		return Envelope{}, formatErrorf(int(end), "json envelope: data after the object at byte %d", end)
 	}
 	if raw.DType == nil || raw.Shape == nil || raw.Data == nil {
 		return Envelope{}, fmt.Errorf("%w: json envelope needs dtype, shape and data", ErrFormat)
@@ -250,7 +250,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 		order = '<'
 	}
 	if len(raw.Shape) > 2 {
-		return Envelope{}, fmt.Errorf("%w: json envelope shape %v has %d dimensions; the family holds arrays of 0, 1 or 2", ErrShape, raw.Shape, len(raw.Shape))
+		return Envelope{}, &RankError{Shape: append([]int64(nil), raw.Shape...), What: "json envelope "}
 	}
 	for _, d := range raw.Shape {
 		switch {
@@ -262,7 +262,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	}
 	e := Envelope{DType: dt}
 	e.NDim, e.Rows, e.Cols = atLeast2D(raw.Shape)
-	need, err := DataLen(dt, e.Rows, e.Cols, lim)
+	need, err := Impl.DataLen(dt, e.Rows, e.Cols, lim)
 	if err != nil {
 		return Envelope{}, err
 	}
@@ -276,7 +276,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	if len(e.Data) != need {
 		return Envelope{}, fmt.Errorf("%w: json envelope: shape %v of %s needs %d bytes, data has %d", ErrShape, raw.Shape, dt, need, len(e.Data))
 	}
-	return e, Normalize(e.Data, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
+	return e, Impl.Normalize(e.Data, Header{DType: dt, Order: order, Rows: e.Rows, Cols: e.Cols})
 }
 
 // envelopeFields are the parts of an envelope the fast scan found.

@@ -6,18 +6,18 @@ import (
 )
 
 func BenchmarkJSONDecode(b *testing.B) {
-	dt := MustDType("float64")
+	dt := Impl.MustDType("float64")
 	data := make([]byte, 8<<20)
 	for i := range data {
 		data[i] = byte(i * 131)
 	}
-	js, _ := AppendJSON(nil, dt, 2, 1024, 1024, data)
+	js, _ := Impl.AppendJSON(nil, dt, 2, 1024, 1024, data)
 	store := make([]byte, len(data))
 	b.Run("DecodeJSON", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			DecodeJSON(js, dt, Limits{}, func(n int) []byte { return store[:n] })
+			Impl.DecodeJSON(js, dt, Limits{}, func(n int) []byte { return store[:n] })
 		}
 	})
 	b.Run("base64", func(b *testing.B) {
@@ -30,7 +30,7 @@ func BenchmarkJSONDecode(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			AppendJSON(nil, dt, 2, 1024, 1024, data)
+			Impl.AppendJSON(nil, dt, 2, 1024, 1024, data)
 		}
 	})
 	b.Run("base64enc", func(b *testing.B) {

@@ -16,7 +16,7 @@ import (
 func decodeBoth(t *testing.T, js []byte) (Envelope, error) {
 	t.Helper()
 	var data []byte
-	fast, ferr := DecodeJSON(js, DType{}, Limits{}, func(n int) []byte {
+	fast, ferr := Impl.DecodeJSON(js, DType{}, Limits{}, func(n int) []byte {
 		data = make([]byte, n)
 		return data
 	})
@@ -68,7 +68,7 @@ func TestJSONFastMatchesSlow(t *testing.T) {
 					data[i] &= 1
 				}
 			}
-			js, err := AppendJSON(nil, dt, ndim, rows, cols, data)
+			js, err := Impl.AppendJSON(nil, dt, ndim, rows, cols, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -76,10 +76,10 @@ func TestJSONFastMatchesSlow(t *testing.T) {
 			if err != nil || e.NDim != ndim || e.Rows != rows || e.Cols != cols || !bytes.Equal(e.Data, data) {
 				t.Fatalf("%s %v: %+v, %v", dt.Name, sh, e, err)
 			}
-			b64 := base64.StdEncoding.EncodeToString(HostOrderCopy(data, dt, '<'))
-			big := bytes.Clone(HostOrderCopy(data, dt, '<'))
+			b64 := base64.StdEncoding.EncodeToString(Impl.HostOrderCopy(data, dt, '<'))
+			big := bytes.Clone(Impl.HostOrderCopy(data, dt, '<'))
 			if dt.Size > 1 {
-				Swap(big, dt.SwapUnit())
+				Impl.Swap(big, dt.SwapUnit())
 			}
 			for _, v := range []string{
 				fmt.Sprintf(" {\n\t\"data\" : %q ,\r\n \"shape\":\t%s, \"dtype\": %q } ", b64, strings.ReplaceAll(shapeText(ndim, rows, cols), ",", " , "), dt.Descr()),
@@ -158,7 +158,7 @@ func TestJSONFastMutations(t *testing.T) {
 // TestJSONRank: AppendJSON writes the shape of the rank asked for and
 // refuses a rank the shape does not have.
 func TestJSONRank(t *testing.T) {
-	dt := MustDType("int8")
+	dt := Impl.MustDType("int8")
 	for _, tc := range []struct {
 		ndim, rows, cols int
 		want             string
@@ -167,17 +167,17 @@ func TestJSONRank(t *testing.T) {
 		{1, 1, 1, `{"dtype":"int8","shape":[1],"data":"Bw=="}`},
 		{2, 1, 1, `{"dtype":"int8","shape":[1,1],"data":"Bw=="}`},
 	} {
-		js, err := AppendJSON(nil, dt, tc.ndim, tc.rows, tc.cols, []byte{7})
+		js, err := Impl.AppendJSON(nil, dt, tc.ndim, tc.rows, tc.cols, []byte{7})
 		if err != nil || string(js) != tc.want {
 			t.Errorf("ndim %d: %s, %v", tc.ndim, js, err)
 		}
 	}
 	for _, tc := range [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 2, 1}, {3, 1, 2}, {-1, 1, 2}} {
-		if _, err := AppendJSON(nil, dt, tc[0], tc[1], tc[2], make([]byte, tc[1]*tc[2])); !errors.Is(err, ErrShape) {
+		if _, err := Impl.AppendJSON(nil, dt, tc[0], tc[1], tc[2], make([]byte, tc[1]*tc[2])); !errors.Is(err, ErrShape) {
 			t.Errorf("ndim %d shape (%d, %d): %v, want ErrShape", tc[0], tc[1], tc[2], err)
 		}
 	}
-	if _, err := ParseJSON([]byte(`{"dtype":"int8","shape":[1,1,1],"data":"Bw=="}`), Limits{}); !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "[1 1 1]") {
+	if _, err := Impl.ParseJSON([]byte(`{"dtype":"int8","shape":[1,1,1],"data":"Bw=="}`), Limits{}); !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "(1, 1, 1)") {
 		t.Errorf("rank 3: %v", err)
 	}
 }
@@ -186,16 +186,16 @@ func TestJSONRank(t *testing.T) {
 // nothing, and a dtype other than the one wanted is refused before the
 // storage is touched.
 func TestDecodeJSONReuses(t *testing.T) {
-	dt := MustDType("float64")
+	dt := Impl.MustDType("float64")
 	data := make([]byte, 8*100*30)
 	for i := range data {
 		data[i] = byte(i * 7)
 	}
-	js, _ := AppendJSON(nil, dt, 2, 100, 30, data)
+	js, _ := Impl.AppendJSON(nil, dt, 2, 100, 30, data)
 	store := make([]byte, len(data))
 	resize := func(n int) []byte { return store[:n] }
 	if n := testing.AllocsPerRun(20, func() {
-		if _, err := DecodeJSON(js, dt, Limits{}, resize); err != nil {
+		if _, err := Impl.DecodeJSON(js, dt, Limits{}, resize); err != nil {
 			t.Fatal(err)
 		}
 	}); n != 0 {
@@ -205,7 +205,7 @@ func TestDecodeJSONReuses(t *testing.T) {
 		t.Error("decoded data differs")
 	}
 	called := false
-	_, err := DecodeJSON(js, MustDType("int64"), Limits{}, func(n int) []byte { called = true; return make([]byte, n) })
+	_, err := Impl.DecodeJSON(js, Impl.MustDType("int64"), Limits{}, func(n int) []byte { called = true; return make([]byte, n) })
 	if !errors.Is(err, ErrDType) || called {
 		t.Errorf("mismatch: %v, resize called %v", err, called)
 	}
@@ -219,7 +219,7 @@ func TestAppendJSONGrowsOnce(t *testing.T) {
 		if dt.Kind == 'b' {
 			clear(data)
 		}
-		if n := testing.AllocsPerRun(10, func() { AppendJSON(nil, dt, 2, 1, 1001, data) }); n != 1 && !raceEnabled {
+		if n := testing.AllocsPerRun(10, func() { Impl.AppendJSON(nil, dt, 2, 1, 1001, data) }); n != 1 && !raceEnabled {
 			t.Errorf("%s: %v allocations", dt.Name, n)
 		}
 	}

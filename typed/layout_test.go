@@ -51,7 +51,7 @@ func TestSwapMatchesNaive(t *testing.T) {
 				buf := randBytes(rng, off+n+8)
 				want := bytes.Clone(buf)
 				swapNaive(want[off:off+n], unit)
-				Swap(buf[off:off+n], unit)
+				Impl.Swap(buf[off:off+n], unit)
 				if !bytes.Equal(buf, want) {
 					t.Fatalf("unit %d offset %d length %d: %x, want %x", unit, off, n, buf, want)
 				}
@@ -73,7 +73,7 @@ func TestSwapMatchesNaive(t *testing.T) {
 		big := randBytes(rng, 1<<20+8*unit)
 		want := bytes.Clone(big)
 		swapNaive(want, unit)
-		Swap(big, unit)
+		Impl.Swap(big, unit)
 		if !bytes.Equal(big, want) {
 			t.Fatalf("unit %d: 1 MB differs", unit)
 		}
@@ -141,7 +141,7 @@ func TestReadDataPathsAgree(t *testing.T) {
 						r    io.Reader
 					}{{"bytes.Reader", bytes.NewReader(raw)}, {"stream", onlyReader{bytes.NewReader(raw)}}} {
 						var store []byte
-						n, err := ReadData(src.r, h, 0, func(k int) []byte {
+						n, err := Impl.ReadData(src.r, h, 0, func(k int) []byte {
 							if k > cap(store) {
 								s := make([]byte, k)
 								copy(s, store)
@@ -163,13 +163,13 @@ func TestReadDataPathsAgree(t *testing.T) {
 // TestReadFortranBadBool: a bad bool byte in a chunked Fortran read is
 // reported at its data offset after all the data is read, as before.
 func TestReadFortranBadBool(t *testing.T) {
-	dt := MustDType("bool")
+	dt := Impl.MustDType("bool")
 	rows, cols := 50, 40
 	raw := make([]byte, rows*cols)
 	raw[1234] = 7
 	h := Header{DType: dt, Order: '|', Fortran: true, Rows: rows, Cols: cols, DataLen: len(raw)}
 	r := bytes.NewReader(raw)
-	n, err := ReadData(r, h, 0, func(k int) []byte { return make([]byte, k) })
+	n, err := Impl.ReadData(r, h, 0, func(k int) []byte { return make([]byte, k) })
 	if err == nil || n != int64(len(raw)) || r.Len() != 0 || !bytes.Contains([]byte(err.Error()), []byte("at data offset 1234")) {
 		t.Fatalf("n=%d left=%d err=%v", n, r.Len(), err)
 	}
@@ -189,12 +189,12 @@ func BenchmarkConvert(b *testing.B) {
 		b.Run(fmt.Sprintf("swap%d", unit), func(b *testing.B) {
 			b.SetBytes(int64(len(raw)))
 			for b.Loop() {
-				Swap(dst, unit)
+				Impl.Swap(dst, unit)
 			}
 		})
 	}
 	for _, dt := range []string{"int8", "int16", "float32", "float64", "complex128"} {
-		d := MustDType(dt)
+		d := Impl.MustDType(dt)
 		for _, kind := range []string{"big-endian", "fortran"} {
 			h := Header{DType: d, Order: '>', Rows: 1024, Cols: len(raw) / 1024 / d.Size, DataLen: len(raw)}
 			if d.Size == 1 {
@@ -208,7 +208,7 @@ func BenchmarkConvert(b *testing.B) {
 			b.Run(kind+"/"+dt, func(b *testing.B) {
 				b.SetBytes(int64(len(raw)))
 				for b.Loop() {
-					ReadData(bytes.NewReader(raw), h, len(dst), func(int) []byte { return dst })
+					Impl.ReadData(bytes.NewReader(raw), h, len(dst), func(int) []byte { return dst })
 				}
 			})
 		}
@@ -259,12 +259,12 @@ func TestSwapCopyMatchesNaive(t *testing.T) {
 // already large enough (so nothing checks the length first), fails as
 // truncated, from a *bytes.Reader as from a plain reader.
 func TestReadSwappedTruncated(t *testing.T) {
-	dt := MustDType("float64")
+	dt := Impl.MustDType("float64")
 	h := Header{DType: dt, Order: '>', Rows: 100, Cols: 100, DataLen: 80000, DataOffset: 128}
 	raw := randBytes(rand.New(rand.NewPCG(1, 1)), 79999)
 	for _, r := range []io.Reader{bytes.NewReader(raw), onlyReader{bytes.NewReader(raw)}} {
 		store := make([]byte, 80000)
-		_, err := ReadData(r, h, 80000, func(n int) []byte { return store[:n] })
+		_, err := Impl.ReadData(r, h, 80000, func(n int) []byte { return store[:n] })
 		if !errors.Is(err, io.ErrUnexpectedEOF) {
 			t.Fatalf("%T: %v", r, err)
 		}

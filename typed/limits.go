@@ -7,7 +7,11 @@ import (
 )
 
 // Limits bound what a decoder accepts, so that a hostile header cannot make
-// it parse or allocate more than the caller allows.
+// it parse or allocate more than the caller allows. The zero value is
+// numpy's own defaults, which every reader without a Limits parameter
+// uses; a reader that takes one (ReadNPYWithLimits, npz.OpenWithLimits,
+// stream.NewReaderWithLimits, ...) keeps its own copy, so readers with
+// different limits can run at once. There is no package-level setting.
 type Limits struct {
 	// MaxHeaderLen caps the header dict's length in bytes. numpy's np.load
 	// refuses headers over 10,000 bytes by default (its max_header_size); a
@@ -18,11 +22,6 @@ type Limits struct {
 	// can address.
 	MaxDataBytes int64
 }
-
-// DefaultLimits are the limits that ReadFrom, UnmarshalBinary and the other
-// methods without a Limits parameter use. Change them at start-up, before
-// any decoding runs, if you must read larger headers or cap data size.
-var DefaultLimits = Limits{MaxHeaderLen: defaultMaxHeaderLen}
 
 // defaultMaxHeaderLen is numpy's _MAX_HEADER_SIZE.
 const defaultMaxHeaderLen = 10000
@@ -40,7 +39,7 @@ func (l Limits) headerLen() int {
 
 // DataLen returns rows*cols*dt.Size, refusing negative dimensions, a product
 // that overflows, or one over lim.MaxDataBytes.
-func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
+func (impl) DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 	if rows < 0 || cols < 0 {
 		return 0, fmt.Errorf("%w: negative dimension in (%d, %d)", ErrShape, rows, cols)
 	}
@@ -69,7 +68,7 @@ func DataLen(dt DType, rows, cols int, lim Limits) (int, error) {
 
 // CheckData reports whether data of dataLen bytes is exactly a (rows, cols)
 // array of dt: writers call it before writing a byte.
-func CheckData(dt DType, rows, cols, dataLen int) error {
+func (impl) CheckData(dt DType, rows, cols, dataLen int) error {
 	// The common case without the call to DataLen and the copy of dt it
 	// takes: a view checks this and nothing else.
 	if rows >= 0 && cols >= 0 && dt.Size > 0 {
@@ -79,7 +78,7 @@ func CheckData(dt DType, rows, cols, dataLen int) error {
 			return nil
 		}
 	}
-	n, err := DataLen(dt, rows, cols, Limits{})
+	n, err := Impl.DataLen(dt, rows, cols, Limits{})
 	if err != nil {
 		return err
 	}

@@ -136,7 +136,7 @@ const firstChunk = 1 << 20
 // it arrives: byte-swapped in place while it is still in the cache, or, in
 // Fortran order, read into a chunk and transposed from there into the
 // storage, never copied whole.
-func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64, error) {
+func (impl) ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64, error) {
 	need := h.DataLen
 	step := need
 	if have < need {
@@ -166,7 +166,7 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 		// One call, without io.ReadFull's, for the in-memory reader.
 		buf := resize(need)[:need]
 		if n, _ := br.Read(buf); n == need || need == 0 {
-			return int64(need), Normalize(buf, h)
+			return int64(need), Impl.Normalize(buf, h)
 		} else {
 			return int64(n), readErr("data", h.DataOffset+need, h.DataOffset+n, io.ErrUnexpectedEOF)
 		}
@@ -182,7 +182,7 @@ func ReadData(r io.Reader, h Header, have int, resize func(n int) []byte) (int64
 		step = min(need, 2*step)
 	}
 	buf := resize(need)
-	return int64(done), Normalize(buf, h)
+	return int64(done), Impl.Normalize(buf, h)
 }
 
 // convChunk is how many bytes ReadData swaps at a time: half of a typical
@@ -217,7 +217,7 @@ func readSwapped(r io.Reader, h Header, resize func(n int) []byte) (int64, error
 		if err != nil {
 			return int64(done + n), readErr("data", h.DataOffset+need, h.DataOffset+done+n, err)
 		}
-		Swap(buf[done:end], unit)
+		Impl.Swap(buf[done:end], unit)
 		done = end
 	}
 	return int64(need), nil
@@ -290,7 +290,7 @@ func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, 
 			continue
 		}
 		if swap {
-			Swap(chunk, h.DType.SwapUnit())
+			Impl.Swap(chunk, h.DType.SwapUnit())
 		}
 		transposeInto(buf[c0*size:], h.Cols, chunk, h.Rows, kk, h.Rows, size)
 	}
@@ -299,14 +299,14 @@ func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, 
 
 // Normalize turns data as the file stores it into host byte order and C
 // order, in place, and checks that bool bytes are 0 or 1.
-func Normalize(data []byte, h Header) error {
+func (impl) Normalize(data []byte, h Header) error {
 	if h.DType.Kind == 'b' {
-		if err := CheckBools(data); err != nil {
+		if err := Impl.CheckBools(data); err != nil {
 			return err
 		}
 	}
 	if needsSwap(h.Order, h.DType) {
-		Swap(data, h.DType.SwapUnit())
+		Impl.Swap(data, h.DType.SwapUnit())
 	}
 	if h.Fortran && h.Rows > 1 && h.Cols > 1 {
 		transpose(data, h.Cols, h.Rows, h.DType.Size)
@@ -318,7 +318,7 @@ func Normalize(data []byte, h Header) error {
 // another bit pattern. It ORs 32 bytes at a time (four 8-byte loads, no
 // bounds checks: about 5x the speed of one word per step) and looks byte
 // by byte only at the tail or to locate a bad byte.
-func CheckBools(b []byte) error { return checkBoolsAt(b, 0) }
+func (impl) CheckBools(b []byte) error { return checkBoolsAt(b, 0) }
 
 // checkBoolsAt is CheckBools for bytes that start at data offset base.
 func checkBoolsAt(b []byte, base int) error {
@@ -364,9 +364,9 @@ func remaining(r io.Reader) (int64, bool) {
 // ReadRaw reads the data after header h into a new buffer, in host byte
 // order and C order, for types that do not keep numpy's bytes as their
 // storage (strings).
-func ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
+func (impl) ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
 	var buf []byte
-	n, err := ReadData(r, h, 0, func(n int) []byte {
+	n, err := Impl.ReadData(r, h, 0, func(n int) []byte {
 		buf = growBytes(buf, n)
 		return buf
 	})

@@ -29,14 +29,14 @@ func BenchmarkParseHeader(b *testing.B) {
 		{"name", "{'descr': 'float64', 'fortran_order': False, 'shape': (3, 3), }"},
 	} {
 		hdr := npyHeader(c.dict)
-		if _, err := ParseHeader(hdr, DefaultLimits); err != nil {
+		if _, err := ParseHeader(hdr, Limits{}); err != nil {
 			b.Logf("%s: %v", c.name, err)
 			continue
 		}
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := ParseHeader(hdr, DefaultLimits); err != nil {
+				if _, err := ParseHeader(hdr, Limits{}); err != nil {
 					b.Fatal(err)
 				}
 			}

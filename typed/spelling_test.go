@@ -204,7 +204,7 @@ func TestParseDTypeAgreesWithNumpy(t *testing.T) {
 		// host's; ParseDType's is the Go host's, which may differ (s390x).
 		wantOrder := np.Str[0]
 		if wantOrder != '|' && np.S[0] != '<' && np.S[0] != '>' {
-			wantOrder = typed.HostOrder()
+			wantOrder = typed.Impl.HostOrder()
 		}
 		descr := string(order) + dt.Descr()[1:]
 		if dt.Name != row.Name || dt.Size != np.ItemSize || dt.String() != np.Name || descr != string(wantOrder)+np.Str[1:] {

@@ -28,7 +28,7 @@ const maxRune = 0x10FFFF
 
 // DecodeStrings sets dst[i] to item i of data, which holds len(dst) items of
 // the string dtype dt in host byte order. The values share one allocation.
-func DecodeStrings(dst []string, data []byte, dt DType) error {
+func (impl) DecodeStrings(dst []string, data []byte, dt DType) error {
 	size := dt.Size
 	if size <= 0 || len(data) != len(dst)*size {
 		return fmt.Errorf("%w: %d bytes of %s for %d items", ErrShape, len(data), dt.Descr(), len(dst))
@@ -155,7 +155,7 @@ func nextRune(s string) (r uint32, size int) {
 // StringWidth returns the width numpy gives an array of the values src for
 // the string kind of dt: the longest value in characters (code points for
 // 'U', bytes for 'S'), and at least 1, as np.array([""]) is '<U1'.
-func StringWidth(dt DType, src []string) int {
+func (impl) StringWidth(dt DType, src []string) int {
 	width := 1
 	for _, s := range src {
 		n := len(s)
@@ -174,7 +174,7 @@ func StringWidth(dt DType, src []string) int {
 // AppendStrings appends src as items of the string dtype dt in host byte
 // order: each value cut to dt's width or padded with NULs, as numpy
 // assigns it.
-func AppendStrings(dst []byte, src []string, dt DType) []byte {
+func (impl) AppendStrings(dst []byte, src []string, dt DType) []byte {
 	size := dt.Size
 	for _, s := range src {
 		start := len(dst)

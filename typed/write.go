@@ -10,7 +10,7 @@ import (
 // held as rows x cols (see CheckRank), whose data is in host byte order,
 // byte-identical to np.save on a little-endian host. It checks the shape
 // against the data before writing anything.
-func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, error) {
+func (impl) WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, error) {
 	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return 0, err
 	}
@@ -19,13 +19,13 @@ func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, 
 	// one Write; no pooled buffer to fetch and return.
 	if ab, ok := w.(interface{ AvailableBuffer() []byte }); ok {
 		if buf := ab.AvailableBuffer(); cap(buf) >= maxHeaderLen {
-			buf = AppendHeader(buf, dt, ndim, rows, cols)
+			buf = Impl.AppendHeader(buf, dt, ndim, rows, cols)
 			if len(data) > cap(buf)-len(buf) || needsSwap('<', dt) {
 				n, err := w.Write(buf)
 				if err != nil {
 					return int64(n), err
 				}
-				m, err := WriteData(w, dt, data)
+				m, err := Impl.WriteData(w, dt, data)
 				return int64(n) + m, err
 			}
 			n, err := w.Write(append(buf, data...))
@@ -34,14 +34,14 @@ func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, 
 	}
 	bp := headerBufs.Get().(*[]byte)
 	defer headerBufs.Put(bp)
-	hdr := AppendHeader((*bp)[:0], dt, ndim, rows, cols)
+	hdr := Impl.AppendHeader((*bp)[:0], dt, ndim, rows, cols)
 	*bp = hdr[:0]
 	n, err := w.Write(hdr)
 	total := int64(n)
 	if err != nil {
 		return total, err
 	}
-	m, err := WriteData(w, dt, data)
+	m, err := Impl.WriteData(w, dt, data)
 	return total + m, err
 }
 
@@ -50,15 +50,15 @@ func WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, 
 const maxHeaderLen = 192
 
 // AppendNPY appends the .npy encoding of the array to dst.
-func AppendNPY(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
+func (impl) AppendNPY(dst []byte, dt DType, ndim, rows, cols int, data []byte) ([]byte, error) {
 	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return dst, err
 	}
-	dst = AppendHeader(dst, dt, ndim, rows, cols)
+	dst = Impl.AppendHeader(dst, dt, ndim, rows, cols)
 	start := len(dst)
 	dst = append(dst, data...)
 	if needsSwap('<', dt) {
-		Swap(dst[start:], dt.SwapUnit())
+		Impl.Swap(dst[start:], dt.SwapUnit())
 	}
 	return dst, nil
 }
@@ -68,7 +68,7 @@ var swapBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b 
 
 // WriteData writes host-order data as little-endian bytes: as it is on
 // little-endian hosts, swapped chunk by chunk on big-endian ones.
-func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
+func (impl) WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
 	if !needsSwap('<', dt) {
 		n, err := w.Write(data)
 		return int64(n), err
@@ -79,7 +79,7 @@ func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
 	for len(data) > 0 {
 		chunk := (*bp)[:min(len(data), len(*bp))]
 		copy(chunk, data)
-		Swap(chunk, dt.SwapUnit())
+		Impl.Swap(chunk, dt.SwapUnit())
 		n, err := w.Write(chunk)
 		total += int64(n)
 		if err != nil {
@@ -92,27 +92,27 @@ func WriteData(w io.Writer, dt DType, data []byte) (int64, error) {
 
 // MismatchError is the error for a file whose dtype is not the one a typed
 // reader holds: a *DTypeError.
-func MismatchError(got, want DType) error {
+func (impl) MismatchError(got, want DType) error {
 	return &DTypeError{Got: got, Want: want}
 }
 
 // checkArray is CheckArray: what every writer checks first.
 func checkArray(dt DType, ndim, rows, cols, dataLen int) error {
-	return CheckArray(dt, ndim, rows, cols, dataLen)
+	return Impl.CheckArray(dt, ndim, rows, cols, dataLen)
 }
 
 // CheckArray is CheckRank and CheckData, with errors that name numpy's
 // shape ((3,) rather than the (1, 3) it is held as).
-func CheckArray(dt DType, ndim, rows, cols, dataLen int) error {
+func (impl) CheckArray(dt DType, ndim, rows, cols, dataLen int) error {
 	if ndim == 2 {
-		return CheckData(dt, rows, cols, dataLen)
+		return Impl.CheckData(dt, rows, cols, dataLen)
 	}
-	if err := CheckRank(ndim, rows, cols); err != nil {
+	if err := Impl.CheckRank(ndim, rows, cols); err != nil {
 		return err
 	}
-	n, err := DataLen(dt, rows, cols, Limits{})
+	n, err := Impl.DataLen(dt, rows, cols, Limits{})
 	if err == nil && n != dataLen {
-		err = fmt.Errorf("%w: shape %s of %s needs %d bytes, data has %d", ErrShape, intsString(NumpyShape(ndim, rows, cols)), dt, n, dataLen)
+		err = fmt.Errorf("%w: shape %s of %s needs %d bytes, data has %d", ErrShape, intsString(Impl.NumpyShape(ndim, rows, cols)), dt, n, dataLen)
 	}
 	return err
 }

@@ -89,11 +89,11 @@ func CheckEncodings(t *testing.T, a typed.Array, d Decoders) {
 	if err != nil || n != int64(buf.Len()) {
 		t.Fatalf("WriteTo: n=%d len=%d err=%v", n, buf.Len(), err)
 	}
-	want := typed.AppendHeader(nil, a.DType(), a.NDim(), rows, cols)
+	want := typed.Impl.AppendHeader(nil, a.DType(), a.NDim(), rows, cols)
 	if len(want)%64 != 0 {
 		t.Fatalf("header of %d bytes is not 64-aligned", len(want))
 	}
-	le := typed.HostOrderCopy(a.Bytes(), a.DType(), '<') // host order to little-endian is the same swap
+	le := typed.Impl.HostOrderCopy(a.Bytes(), a.DType(), '<') // host order to little-endian is the same swap
 	want = append(want, le...)
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Fatalf("WriteTo wrote\n%q\nwant\n%q", head(buf.Bytes()), head(want))
@@ -125,7 +125,7 @@ func CheckEncodings(t *testing.T, a typed.Array, d Decoders) {
 	if err != nil {
 		t.Fatalf("json.Marshal: %v", err)
 	}
-	e, err := typed.ParseJSON(js, typed.DefaultLimits)
+	e, err := typed.Impl.ParseJSON(js, typed.Limits{})
 	if err != nil || !bytes.Equal(e.Data, a.Bytes()) || e.Rows != rows || e.Cols != cols || e.NDim != a.NDim() {
 		t.Fatalf("json envelope %s does not decode back (err %v)", head(js), err)
 	}

@@ -26,7 +26,7 @@ type Int64Matrix struct {
 	flat uint8
 }
 
-var int64MatrixDType = typed.MustDType("int64")
+var int64MatrixDType = typed.Impl.MustDType("int64")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Int64Matrix)(nil)
@@ -35,9 +35,9 @@ var _ typed.Array = (*Int64Matrix)(nil)
 // array, NewInt64Matrix(n) for a vector of shape (n,), NewInt64Matrix() for a scalar. Like make,
 // it panics on a negative or impossibly large size, or more than two dimensions.
 func NewInt64Matrix(shape ...int) *Int64Matrix {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(int64MatrixDType, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(int64MatrixDType, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		panic(err)
@@ -68,14 +68,14 @@ func (a *Int64Matrix) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *Int64Matrix) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *Int64Matrix) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -85,7 +85,7 @@ func (a *Int64Matrix) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *Int64Matrix) At(i, j int) int64 {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -93,7 +93,7 @@ func (a *Int64Matrix) At(i, j int) int64 {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *Int64Matrix) Set(i, j int, v int64) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -102,7 +102,7 @@ func (a *Int64Matrix) Set(i, j int, v int64) {
 // row, so append cannot overwrite the next one.
 func (a *Int64Matrix) Row(i int) []int64 {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -136,15 +136,15 @@ func (a *Int64Matrix) view(b []byte, shape []int) error {
 		rows, cols = shape[0], shape[1]
 	} else {
 		var err error
-		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+		if ndim, rows, cols, err = typed.Impl.Dims(shape); err != nil {
 			return err
 		}
 	}
 	if ndim == 2 {
-		if err := typed.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(int64MatrixDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(int64MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -165,10 +165,10 @@ func (a *Int64Matrix) view(b []byte, shape []int) error {
 // setData is view for a shape given as rank and rows x cols.
 func (a *Int64Matrix) setData(b []byte, ndim, rows, cols int) error {
 	if ndim == 2 {
-		if err := typed.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(int64MatrixDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(int64MatrixDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(int64MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -203,14 +203,14 @@ func (a *Int64Matrix) resize(n int) []byte {
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Int64Matrix) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteNPY(w, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype int64, any version, byte order or memory order, leaving r at
 // the end of the data. It reuses Data when its capacity is enough, so reading into an array of the
-// right size allocates nothing. Limits come from typed.DefaultLimits.
+// right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Int64Matrix) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -223,9 +223,9 @@ func (a *Int64Matrix) ReadFrom(r io.Reader) (int64, error) {
 // which type reads the data.
 func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != int64MatrixDType.Name {
-		return 0, typed.MismatchError(h.DType, int64MatrixDType)
+		return 0, typed.Impl.MismatchError(h.DType, int64MatrixDType)
 	}
-	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
+	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
@@ -236,13 +236,13 @@ func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a Int64Matrix) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendNPY(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype int64; bytes after the data are an error. It
 // copies what it keeps, reusing Data when large enough.
 func (a *Int64Matrix) UnmarshalBinary(b []byte) error {
-	h, err := typed.DecodeNPY(b, int64MatrixDType, typed.DefaultLimits, cap(a.Data)*8, a.resize)
+	h, err := typed.Impl.DecodeNPY(b, int64MatrixDType, typed.Limits{}, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -255,7 +255,7 @@ func (a *Int64Matrix) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a Int64Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendJSON(nil, int64MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be int64. It decodes into
@@ -265,7 +265,7 @@ func (a *Int64Matrix) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	h, err := typed.DecodeJSON(b, int64MatrixDType, typed.DefaultLimits, a.resize)
+	h, err := typed.Impl.DecodeJSON(b, int64MatrixDType, typed.Limits{}, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -277,7 +277,7 @@ func (a *Int64Matrix) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype int64 the array.
 func (a *Int64Matrix) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != int64MatrixDType.Name {
-		return typed.MismatchError(e.DType, int64MatrixDType)
+		return typed.Impl.MismatchError(e.DType, int64MatrixDType)
 	}
 	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }
@@ -298,7 +298,7 @@ type Float32Matrix struct {
 	flat uint8
 }
 
-var float32MatrixDType = typed.MustDType("float32")
+var float32MatrixDType = typed.Impl.MustDType("float32")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Float32Matrix)(nil)
@@ -307,9 +307,9 @@ var _ typed.Array = (*Float32Matrix)(nil)
 // array, NewFloat32Matrix(n) for a vector of shape (n,), NewFloat32Matrix() for a scalar. Like
 // make, it panics on a negative or impossibly large size, or more than two dimensions.
 func NewFloat32Matrix(shape ...int) *Float32Matrix {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(float32MatrixDType, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(float32MatrixDType, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		panic(err)
@@ -340,14 +340,14 @@ func (a *Float32Matrix) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *Float32Matrix) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *Float32Matrix) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -357,7 +357,7 @@ func (a *Float32Matrix) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *Float32Matrix) At(i, j int) float32 {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -365,7 +365,7 @@ func (a *Float32Matrix) At(i, j int) float32 {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *Float32Matrix) Set(i, j int, v float32) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -374,7 +374,7 @@ func (a *Float32Matrix) Set(i, j int, v float32) {
 // row, so append cannot overwrite the next one.
 func (a *Float32Matrix) Row(i int) []float32 {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -408,15 +408,15 @@ func (a *Float32Matrix) view(b []byte, shape []int) error {
 		rows, cols = shape[0], shape[1]
 	} else {
 		var err error
-		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+		if ndim, rows, cols, err = typed.Impl.Dims(shape); err != nil {
 			return err
 		}
 	}
 	if ndim == 2 {
-		if err := typed.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float32MatrixDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float32MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -437,10 +437,10 @@ func (a *Float32Matrix) view(b []byte, shape []int) error {
 // setData is view for a shape given as rank and rows x cols.
 func (a *Float32Matrix) setData(b []byte, ndim, rows, cols int) error {
 	if ndim == 2 {
-		if err := typed.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float32MatrixDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float32MatrixDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float32MatrixDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -475,14 +475,14 @@ func (a *Float32Matrix) resize(n int) []byte {
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Float32Matrix) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteNPY(w, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype float32, any version, byte order or memory order, leaving r
 // at the end of the data. It reuses Data when its capacity is enough, so reading into an array of
-// the right size allocates nothing. Limits come from typed.DefaultLimits.
+// the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Float32Matrix) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -495,9 +495,9 @@ func (a *Float32Matrix) ReadFrom(r io.Reader) (int64, error) {
 // which type reads the data.
 func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != float32MatrixDType.Name {
-		return 0, typed.MismatchError(h.DType, float32MatrixDType)
+		return 0, typed.Impl.MismatchError(h.DType, float32MatrixDType)
 	}
-	m, err := typed.ReadData(r, h, cap(a.Data)*4, a.resize)
+	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*4, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
@@ -508,13 +508,13 @@ func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a Float32Matrix) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendNPY(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype float32; bytes after the data are an error.
 // It copies what it keeps, reusing Data when large enough.
 func (a *Float32Matrix) UnmarshalBinary(b []byte) error {
-	h, err := typed.DecodeNPY(b, float32MatrixDType, typed.DefaultLimits, cap(a.Data)*4, a.resize)
+	h, err := typed.Impl.DecodeNPY(b, float32MatrixDType, typed.Limits{}, cap(a.Data)*4, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -527,7 +527,7 @@ func (a *Float32Matrix) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a Float32Matrix) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendJSON(nil, float32MatrixDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float32. It decodes
@@ -537,7 +537,7 @@ func (a *Float32Matrix) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	h, err := typed.DecodeJSON(b, float32MatrixDType, typed.DefaultLimits, a.resize)
+	h, err := typed.Impl.DecodeJSON(b, float32MatrixDType, typed.Limits{}, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -549,15 +549,25 @@ func (a *Float32Matrix) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype float32 the array.
 func (a *Float32Matrix) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != float32MatrixDType.Name {
-		return typed.MismatchError(e.DType, float32MatrixDType)
+		return typed.Impl.MismatchError(e.DType, float32MatrixDType)
 	}
 	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }
 
+// The dtypes this package holds, for NewArray, AsType and the writers of packages stream and mmap.
+var (
+	// Int64DType is numpy's int64 (64-bit signed integer), held by Int64Matrix.
+	Int64DType = typed.Impl.MustDType("int64")
+
+	// Float32DType is numpy's float32 (IEEE 754 single-precision float), held by Float32Matrix.
+	Float32DType = typed.Impl.MustDType("float32")
+)
+
 // ReadNPY reads a .npy file of any dtype this package holds and returns it as its generated type;
-// use a type switch or assertion to reach the typed data. Limits come from typed.DefaultLimits.
+// use a type switch or assertion to reach the typed data. It applies numpy's default limits (the
+// zero typed.Limits).
 func ReadNPY(r io.Reader) (typed.Array, error) {
-	return ReadNPYWithLimits(r, typed.DefaultLimits)
+	return ReadNPYWithLimits(r, typed.Limits{})
 }
 
 // ReadNPYWithLimits is ReadNPY with the caller's limits on header and data size.
@@ -591,9 +601,9 @@ func ReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 // NewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (), as its
 // generated type. A string dtype's width is dt's.
 func NewArray(dt typed.DType, shape ...int) (typed.Array, error) {
-	_, rows, cols, err := typed.Dims(shape)
+	_, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(dt, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(dt, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		return nil, err
@@ -617,14 +627,14 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 	if err != nil {
 		return nil, err
 	}
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		err = typed.CheckArray(dt, ndim, rows, cols, len(b))
+		err = typed.Impl.CheckArray(dt, ndim, rows, cols, len(b))
 	}
 	if err != nil {
 		return nil, err
 	}
-	b = typed.HostOrderCopy(b, dt, order)
+	b = typed.Impl.HostOrderCopy(b, dt, order)
 	switch dt.Name {
 	case "int64":
 		a, err := Int64MatrixFromBytes(b, shape...)
@@ -643,9 +653,9 @@ func FromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) {
 }
 
 // DecodeJSON decodes a JSON envelope of any dtype this package holds into its generated type, as
-// ReadNPY does for a .npy file. Limits come from typed.DefaultLimits.
+// ReadNPY does for a .npy file. It applies numpy's default limits (the zero typed.Limits).
 func DecodeJSON(b []byte) (typed.Array, error) {
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	e, err := typed.Impl.ParseJSON(b, typed.Limits{})
 	if err != nil {
 		return nil, err
 	}
@@ -772,7 +782,7 @@ func AsFloat32Matrix(a typed.Array) (*Float32Matrix, error) {
 // the shape is refused.
 func int64MatrixView(a typed.Array) (*Int64Matrix, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(int64MatrixDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(int64MatrixDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Int64Matrix); ok {
@@ -786,7 +796,7 @@ func int64MatrixView(a typed.Array) (*Int64Matrix, error) {
 // the shape is refused.
 func float32MatrixView(a typed.Array) (*Float32Matrix, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(float32MatrixDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(float32MatrixDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Float32Matrix); ok {

@@ -26,7 +26,7 @@ type Float64Vector struct {
 	flat uint8
 }
 
-var float64VectorDType = typed.MustDType("float64")
+var float64VectorDType = typed.Impl.MustDType("float64")
 
 // The compiler checks the promise that every generated type is a typed.Array.
 var _ typed.Array = (*Float64Vector)(nil)
@@ -35,9 +35,9 @@ var _ typed.Array = (*Float64Vector)(nil)
 // array, NewFloat64Vector(n) for a vector of shape (n,), NewFloat64Vector() for a scalar. Like
 // make, it panics on a negative or impossibly large size, or more than two dimensions.
 func NewFloat64Vector(shape ...int) *Float64Vector {
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(float64VectorDType, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(float64VectorDType, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		panic(err)
@@ -68,14 +68,14 @@ func (a *Float64Vector) NDim() int {
 
 // NumpyShape returns numpy's shape: (rows, cols), (n,) for a vector, () for a scalar.
 func (a *Float64Vector) NumpyShape() []int {
-	return typed.NumpyShape(a.NDim(), a.Rows, a.Cols)
+	return typed.Impl.NumpyShape(a.NDim(), a.Rows, a.Cols)
 }
 
 // SetNDim sets numpy's rank, as np.squeeze or np.atleast_2d would: 1 makes a one-row array a
 // vector of shape (cols,), 0 makes a 1x1 array a scalar of shape (), 2 makes either a 2-D array
 // again. It refuses a rank the shape cannot have.
 func (a *Float64Vector) SetNDim(ndim int) error {
-	if err := typed.CheckRank(ndim, a.Rows, a.Cols); err != nil {
+	if err := typed.Impl.CheckRank(ndim, a.Rows, a.Cols); err != nil {
 		return err
 	}
 	a.flat = uint8(2 - ndim)
@@ -85,7 +85,7 @@ func (a *Float64Vector) SetNDim(ndim int) error {
 // At returns element (i, j). It panics when (i, j) is outside the shape.
 func (a *Float64Vector) At(i, j int) float64 {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	return a.Data[i*a.Cols+j]
 }
@@ -93,7 +93,7 @@ func (a *Float64Vector) At(i, j int) float64 {
 // Set sets element (i, j) to v. It panics when (i, j) is outside the shape.
 func (a *Float64Vector) Set(i, j int, v float64) {
 	if uint(i) >= uint(a.Rows) || uint(j) >= uint(a.Cols) {
-		panic(typed.IndexError(i, j, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, j, a.Rows, a.Cols))
 	}
 	a.Data[i*a.Cols+j] = v
 }
@@ -102,7 +102,7 @@ func (a *Float64Vector) Set(i, j int, v float64) {
 // row, so append cannot overwrite the next one.
 func (a *Float64Vector) Row(i int) []float64 {
 	if uint(i) >= uint(a.Rows) {
-		panic(typed.IndexError(i, 0, a.Rows, a.Cols))
+		panic(typed.Impl.IndexError(i, 0, a.Rows, a.Cols))
 	}
 	end := (i + 1) * a.Cols
 	return a.Data[i*a.Cols : end : end]
@@ -136,15 +136,15 @@ func (a *Float64Vector) view(b []byte, shape []int) error {
 		rows, cols = shape[0], shape[1]
 	} else {
 		var err error
-		if ndim, rows, cols, err = typed.Dims(shape); err != nil {
+		if ndim, rows, cols, err = typed.Impl.Dims(shape); err != nil {
 			return err
 		}
 	}
 	if ndim == 2 {
-		if err := typed.CheckData(float64VectorDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float64VectorDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float64VectorDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float64VectorDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -165,10 +165,10 @@ func (a *Float64Vector) view(b []byte, shape []int) error {
 // setData is view for a shape given as rank and rows x cols.
 func (a *Float64Vector) setData(b []byte, ndim, rows, cols int) error {
 	if ndim == 2 {
-		if err := typed.CheckData(float64VectorDType, rows, cols, len(b)); err != nil {
+		if err := typed.Impl.CheckData(float64VectorDType, rows, cols, len(b)); err != nil {
 			return err
 		}
-	} else if err := typed.CheckArray(float64VectorDType, ndim, rows, cols, len(b)); err != nil {
+	} else if err := typed.Impl.CheckArray(float64VectorDType, ndim, rows, cols, len(b)); err != nil {
 		return err
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b))
@@ -203,14 +203,14 @@ func (a *Float64Vector) resize(n int) []byte {
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Float64Vector) WriteTo(w io.Writer) (int64, error) {
-	return typed.WriteNPY(w, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteNPY(w, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype float64, any version, byte order or memory order, leaving r
 // at the end of the data. It reuses Data when its capacity is enough, so reading into an array of
-// the right size allocates nothing. Limits come from typed.DefaultLimits.
+// the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Float64Vector) ReadFrom(r io.Reader) (int64, error) {
-	h, err := typed.ReadHeader(r, typed.DefaultLimits)
+	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
 	}
@@ -223,9 +223,9 @@ func (a *Float64Vector) ReadFrom(r io.Reader) (int64, error) {
 // which type reads the data.
 func (a *Float64Vector) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != float64VectorDType.Name {
-		return 0, typed.MismatchError(h.DType, float64VectorDType)
+		return 0, typed.Impl.MismatchError(h.DType, float64VectorDType)
 	}
-	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
+	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return m, err
@@ -236,13 +236,13 @@ func (a *Float64Vector) ReadData(r io.Reader, h typed.Header) (int64, error) {
 
 // MarshalBinary returns the .npy encoding, as WriteTo writes it.
 func (a Float64Vector) MarshalBinary() ([]byte, error) {
-	return typed.AppendNPY(nil, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendNPY(nil, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalBinary decodes a whole .npy file of dtype float64; bytes after the data are an error.
 // It copies what it keeps, reusing Data when large enough.
 func (a *Float64Vector) UnmarshalBinary(b []byte) error {
-	h, err := typed.DecodeNPY(b, float64VectorDType, typed.DefaultLimits, cap(a.Data)*8, a.resize)
+	h, err := typed.Impl.DecodeNPY(b, float64VectorDType, typed.Limits{}, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -255,7 +255,7 @@ func (a *Float64Vector) UnmarshalBinary(b []byte) error {
 // little-endian bytes>"} (numpy's shape: [n] for a vector, [] for a scalar), which Python reads
 // with np.frombuffer(base64.b64decode(d["data"]), dtype=d["dtype"]).reshape(d["shape"]).
 func (a Float64Vector) MarshalJSON() ([]byte, error) {
-	return typed.AppendJSON(nil, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.AppendJSON(nil, float64VectorDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // UnmarshalJSON decodes the envelope MarshalJSON writes; its dtype must be float64. It decodes
@@ -265,7 +265,7 @@ func (a *Float64Vector) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	h, err := typed.DecodeJSON(b, float64VectorDType, typed.DefaultLimits, a.resize)
+	h, err := typed.Impl.DecodeJSON(b, float64VectorDType, typed.Limits{}, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
 		return err
@@ -277,16 +277,23 @@ func (a *Float64Vector) UnmarshalJSON(b []byte) error {
 // setEnvelope makes a decoded envelope of dtype float64 the array.
 func (a *Float64Vector) setEnvelope(e typed.Envelope) error {
 	if e.DType.Name != float64VectorDType.Name {
-		return typed.MismatchError(e.DType, float64VectorDType)
+		return typed.Impl.MismatchError(e.DType, float64VectorDType)
 	}
 	return a.setData(e.Data, e.NDim, e.Rows, e.Cols)
 }
 
+// The dtypes this package holds, for VectorNewArray, VectorAsType and the writers of packages
+// stream and mmap.
+var (
+	// VectorFloat64DType is numpy's float64 (IEEE 754 double-precision float), held by Float64Vector.
+	VectorFloat64DType = typed.Impl.MustDType("float64")
+)
+
 // VectorReadNPY reads a .npy file of any dtype this package holds and returns it as its generated
-// type; use a type switch or assertion to reach the typed data. Limits come from
-// typed.DefaultLimits.
+// type; use a type switch or assertion to reach the typed data. It applies numpy's default limits
+// (the zero typed.Limits).
 func VectorReadNPY(r io.Reader) (typed.Array, error) {
-	return VectorReadNPYWithLimits(r, typed.DefaultLimits)
+	return VectorReadNPYWithLimits(r, typed.Limits{})
 }
 
 // VectorReadNPYWithLimits is VectorReadNPY with the caller's limits on header and data size.
@@ -314,9 +321,9 @@ func VectorReadArrayData(r io.Reader, h typed.Header) (typed.Array, error) {
 // VectorNewArray returns a zeroed array of dtype dt and numpy's shape, (rows, cols), (n,) or (),
 // as its generated type. A string dtype's width is dt's.
 func VectorNewArray(dt typed.DType, shape ...int) (typed.Array, error) {
-	_, rows, cols, err := typed.Dims(shape)
+	_, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		_, err = typed.DataLen(dt, rows, cols, typed.Limits{})
+		_, err = typed.Impl.DataLen(dt, rows, cols, typed.Limits{})
 	}
 	if err != nil {
 		return nil, err
@@ -338,14 +345,14 @@ func VectorFromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) 
 	if err != nil {
 		return nil, err
 	}
-	ndim, rows, cols, err := typed.Dims(shape)
+	ndim, rows, cols, err := typed.Impl.Dims(shape)
 	if err == nil {
-		err = typed.CheckArray(dt, ndim, rows, cols, len(b))
+		err = typed.Impl.CheckArray(dt, ndim, rows, cols, len(b))
 	}
 	if err != nil {
 		return nil, err
 	}
-	b = typed.HostOrderCopy(b, dt, order)
+	b = typed.Impl.HostOrderCopy(b, dt, order)
 	switch dt.Name {
 	case "float64":
 		a, err := Float64VectorFromBytes(b, shape...)
@@ -358,9 +365,10 @@ func VectorFromBytes(b []byte, dtype string, shape ...int) (typed.Array, error) 
 }
 
 // VectorDecodeJSON decodes a JSON envelope of any dtype this package holds into its generated
-// type, as VectorReadNPY does for a .npy file. Limits come from typed.DefaultLimits.
+// type, as VectorReadNPY does for a .npy file. It applies numpy's default limits (the zero
+// typed.Limits).
 func VectorDecodeJSON(b []byte) (typed.Array, error) {
-	e, err := typed.ParseJSON(b, typed.DefaultLimits)
+	e, err := typed.Impl.ParseJSON(b, typed.Limits{})
 	if err != nil {
 		return nil, err
 	}
@@ -432,7 +440,7 @@ func AsFloat64Vector(a typed.Array) (*Float64Vector, error) {
 // the shape is refused.
 func float64VectorView(a typed.Array) (*Float64Vector, error) {
 	rows, cols := a.Shape()
-	if err := typed.CheckData(float64VectorDType, rows, cols, len(a.Bytes())); err != nil {
+	if err := typed.Impl.CheckData(float64VectorDType, rows, cols, len(a.Bytes())); err != nil {
 		return nil, err
 	}
 	if s, ok := a.(*Float64Vector); ok {
