@@ -35,9 +35,10 @@ func chart(r *report) []byte {
 			}
 		}
 	}
-	if hi <= lo {
-		lo, hi = 0, 1
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 1 // no bars
 	}
+	hi = math.Max(hi, lo+1)
 	x := func(mbs float64) float64 { return math.Max(labelW+barW*(math.Log10(mbs)-lo)/(hi-lo), labelW+1) }
 
 	var body strings.Builder
