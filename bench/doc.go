@@ -14,12 +14,18 @@
 //   - pagefault_linux_test.go: BenchmarkPageFault, the cost of one page
 //     fault, which explains the spread of the reads that allocate;
 //   - mmap_test.go: BenchmarkOpenMapped, mapped files against reading;
+//   - paths_test.go: BenchmarkPath, each path of the performance targets
+//     beside its reference;
 //   - roundtrip_test.go: every codec decodes what it encodes;
-//   - numpy_bench.py: numpy's np.save / np.load, printed as benchmark lines;
+//   - cases_test.go: TestNumpyCases, which with -cases writes the inputs
+//     and the dtype table's cases for numpy_bench.py, so there is one list;
+//   - numpy_bench.py: numpy's np.save / np.load and its side of
+//     BenchmarkPath, printed as benchmark lines;
 //   - cmd/report: runs all of it and writes ../BENCHMARKS.md and its chart.
 //
 // To add a codec, register it from a new file; it then appears in every
-// table and the chart. Any other benchmark function (BenchmarkOpenMapped,
-// say, named OpenMapped/<how>/<size>) is listed by cmd/report under "Other
+// table and the chart, and one line in cmd/report/codecs.go describes it.
+// Any other benchmark function (BenchmarkOpenMapped, say, named
+// OpenMapped/<how>/<size>) is listed by cmd/report under "Other
 // benchmarks" without any change to it.
 package bench

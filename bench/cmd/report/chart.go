@@ -7,106 +7,77 @@ import (
 	"strings"
 )
 
-// Chart layout, in SVG user units (pixels).
-const (
-	labelW  = 150 // codec names
-	barW    = 330 // the log-scale bar area
-	valueW  = 80  // the figure after each bar
-	panelW  = labelW + barW + valueW
-	gapW    = 30
-	barH    = 13
-	barStep = 17
-	titleH  = 26
-	axisH   = 22
-)
+// Chart layout in pixels: per panel, codec names, the log-scale bars, then
+// the figure after each bar.
+const labelW, barW, panelW, barStep = 150, 330, 560, 17
 
 // chart draws throughput per codec as horizontal bars on one log scale,
-// one panel per input and direction (write left, read right). Views move
-// no bytes and are left out.
-func chart(rs *results) []byte {
-	r := &report{rs: rs}
-	f := newFigures(rs)
+// one panel per input and direction (write left, read right).
+func chart(r *report) []byte {
+	type bar struct {
+		codec string
+		mbs   float64
+	}
+	bars := func(op, in string) (out []bar) {
+		for _, c := range r.rs.codecsOf(op, in) {
+			if v := r.rs.rate(key{op, c, in}); v > 0 && !isView(c) {
+				out = append(out, bar{c, v})
+			}
+		}
+		return out
+	}
 	ops := []string{"Encode", "Decode"}
-
-	// One scale for all panels, whole decades around every figure.
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, in := range f.inputs {
+	lo, hi := math.Inf(1), math.Inf(-1) // whole decades around every figure
+	for _, in := range r.rs.inputs() {
 		for _, op := range ops {
-			for _, c := range chartCodecs(r, op, in) {
-				v := rs.get(op, c, in).med("MB/s")
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			for _, b := range bars(op, in) {
+				lo, hi = math.Min(lo, math.Floor(math.Log10(b.mbs))), math.Max(hi, math.Ceil(math.Log10(b.mbs)))
 			}
 		}
 	}
-	if math.IsInf(lo, 0) {
-		lo, hi = 1, 10
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 1 // no bars
 	}
-	d0, d1 := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
-	if d1 <= d0 {
-		d1 = d0 + 1
-	}
-	x := func(mbs float64) float64 { return labelW + barW*(math.Log10(mbs)-d0)/(d1-d0) }
+	hi = math.Max(hi, lo+1)
+	x := func(mbs float64) float64 { return math.Max(labelW+barW*(math.Log10(mbs)-lo)/(hi-lo), labelW+1) }
 
 	var body strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&body, format, args...) }
-	y := 50.0
-	for _, in := range f.inputs {
-		rows := 0
-		for _, op := range ops {
-			rows = max(rows, len(chartCodecs(r, op, in)))
-		}
+	y := 50
+	for _, in := range r.rs.inputs() {
+		rows := max(len(bars("Encode", in)), len(bars("Decode", in)))
+		bottom := 26 + rows*barStep
 		for i, op := range ops {
-			x0 := float64(i) * (panelW + gapW)
-			p(`<g transform="translate(%.0f,%.0f)">`+"\n", x0+10, y)
-			p(`<text x="0" y="14" class="t">%s — %s</text>`+"\n", html.EscapeString(inputTitle(in)), dirName(op))
-			top := float64(titleH)
-			bottom := top + float64(rows*barStep)
-			for d := d0; d <= d1; d++ {
+			p("<g transform=\"translate(%d,%d)\">\n<text x=\"0\" y=\"14\" class=\"t\">%s — %s</text>\n", 10+i*(panelW+30), y,
+				html.EscapeString(r.title(in)), map[string]string{"Encode": "write", "Decode": "read"}[op])
+			for d := lo; d <= hi; d++ {
 				gx := x(math.Pow(10, d))
-				p(`<line x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f" class="g"/>`+"\n", gx, top-4, gx, bottom)
-				p(`<text x="%.1f" y="%.0f" class="a">%s</text>`+"\n", gx, bottom+14, decade(d))
+				p("<line x1=\"%.1f\" y1=\"22\" x2=\"%.1f\" y2=\"%d\" class=\"g\"/>\n", gx, gx, bottom)
+				p("<text x=\"%.1f\" y=\"%d\" class=\"a\">%s</text>\n", gx, bottom+14, fmtRate(math.Pow(10, d)))
 			}
-			for j, c := range chartCodecs(r, op, in) {
-				v := rs.get(op, c, in).med("MB/s")
-				by := top + float64(j*barStep)
-				p(`<text x="%d" y="%.0f" class="l">%s</text>`+"\n", labelW-6, by+barH-2, html.EscapeString(c))
-				p(`<rect x="%d" y="%.0f" width="%.1f" height="%d" fill="%s"/>`+"\n", labelW, by, math.Max(x(v)-labelW, 1), barH, color(c))
-				p(`<text x="%.1f" y="%.0f" class="v">%s</text>`+"\n", math.Max(x(v), labelW)+4, by+barH-2, fmtRate(v))
+			for j, b := range bars(op, in) {
+				by := 26 + j*barStep
+				p("<text x=\"%d\" y=\"%d\" class=\"l\">%s</text>\n", labelW-6, by+11, html.EscapeString(b.codec))
+				p("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"13\" fill=\"%s\"/>\n", labelW, by, x(b.mbs)-labelW, color(b.codec))
+				p("<text x=\"%.1f\" y=\"%d\" class=\"v\">%s</text>\n", x(b.mbs)+4, by+11, fmtRate(b.mbs))
 			}
 			p("</g>\n")
 		}
-		y += float64(titleH+rows*barStep+axisH) + 16
+		y += bottom + 38
 	}
-
-	w := 2*panelW + gapW + 20
-	var out strings.Builder
-	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" font-family="sans-serif">`+"\n", w, y, w, y)
-	out.WriteString(`<style>.t{font-size:13px;font-weight:bold}.l{font-size:11px;text-anchor:end}.v{font-size:10px}.a{font-size:9px;text-anchor:middle;fill:#555}.g{stroke:#ddd;stroke-width:1}</style>` + "\n")
-	fmt.Fprintf(&out, `<rect width="%d" height="%.0f" fill="white"/>`+"\n", w, y)
-	out.WriteString(`<text x="10" y="22" font-size="16" font-weight="bold">npy2d: throughput per codec on the machine of BENCHMARKS.md (MB/s of raw data, log scale; higher is better)</text>` + "\n")
-	out.WriteString(`<text x="10" y="38" font-size="11" fill="#555">blue: npy2d · dark grey: copy() limits · orange: numpy · light grey: other Go codecs. Generated by cmd/report; see BENCHMARKS.md.</text>` + "\n")
-	out.WriteString(body.String())
-	out.WriteString("</svg>\n")
-	return []byte(out.String())
-}
-
-// chartCodecs is the table order without the views and rows lacking MB/s.
-func chartCodecs(r *report, op, in string) []string {
-	var out []string
-	for _, c := range r.codecs(op, in) {
-		if c == "npy2d-view" {
-			continue
-		}
-		if v := r.rs.get(op, c, in).med("MB/s"); v > 0 {
-			out = append(out, c)
-		}
-	}
-	return out
+	w := 2*panelW + 50
+	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif">
+<style>.t{font-size:13px;font-weight:bold}.l{font-size:11px;text-anchor:end}.v{font-size:10px}.a{font-size:9px;text-anchor:middle;fill:#555}.g{stroke:#ddd;stroke-width:1}</style>
+<rect width="%d" height="%d" fill="white"/>
+<text x="10" y="22" font-size="16" font-weight="bold">npy2d: throughput per codec on the machine of BENCHMARKS.md (MB/s of raw data, log scale; higher is better)</text>
+<text x="10" y="38" font-size="11" fill="#555">blue: npy2d · dark grey: copy() limits · orange: numpy · light grey: other Go codecs. Generated by cmd/report; see BENCHMARKS.md.</text>
+%s</svg>
+`, w, y, w, y, w, y, body.String())
 }
 
 func color(c string) string {
 	switch {
-	case strings.HasPrefix(c, "npy2d"):
+	case ours(c):
 		return "#1f6fb4"
 	case strings.HasPrefix(c, "copy"):
 		return "#555555"
@@ -114,9 +85,4 @@ func color(c string) string {
 		return "#f08a24"
 	}
 	return "#bbbbbb"
-}
-
-// decade labels 10^d MB/s.
-func decade(d float64) string {
-	return fmtRate(math.Pow(10, d))
 }

@@ -1,82 +1,52 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// machine is what the report says about where it ran.
+// machine is what the report says about where it ran; the CPU's name is
+// go test's "cpu:" line.
 type machine struct {
-	CPUModel  string // /proc/cpuinfo's model name
-	CPUs      int
-	GoCPU     string // go test's "cpu:" line, often more specific in VMs
-	Memory    string
-	Kernel    string
-	Go        string
-	NumPy     string
-	Python    string
-	Commit    string
-	Date      string
-	LoadStart string // /proc/loadavg before and after: a busy machine is noisy
-	LoadEnd   string
+	cpus, memory, goVersion, commit, date string
+	load                                  [2]string // /proc/loadavg before and after: a busy machine is noisy
 }
 
-func (m *machine) collect() {
-	m.Date = time.Now().UTC().Format("2006-01-02 15:04 UTC")
-	m.CPUs = runtime.NumCPU()
-	if f, err := os.Open("/proc/cpuinfo"); err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
-				m.CPUModel = strings.TrimSpace(v)
-				break
-			}
-		}
-		f.Close()
+func collectMachine() machine {
+	m := machine{
+		cpus:      fmt.Sprintf("%d (%s/%s)", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH),
+		date:      time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		goVersion: cmdOut("go", "env", "GOVERSION"),
+		commit:    cmdOut("git", "rev-parse", "--short", "HEAD"),
+		load:      [2]string{loadavg()},
 	}
-	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
-		if line, _, _ := strings.Cut(string(b), "\n"); strings.HasPrefix(line, "MemTotal:") {
-			if f := strings.Fields(line); len(f) == 3 && f[2] == "kB" {
-				if kb, err := strconv.ParseFloat(f[1], 64); err == nil {
-					m.Memory = fmt.Sprintf("%.1f GiB", kb/(1<<20))
-				}
-			}
-		}
+	if m.commit != "" && cmdOut("git", "status", "--porcelain", "--", "..") != "" {
+		m.commit += " with uncommitted changes"
 	}
-	m.Kernel = runtime.GOOS + "/" + runtime.GOARCH
-	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
-		m.Kernel += ", Linux " + strings.TrimSpace(string(b))
+	mem, _ := os.ReadFile("/proc/meminfo")
+	if s := regexp.MustCompile(`MemTotal:\s*(\d+) kB`).FindSubmatch(mem); s != nil {
+		kb, _ := strconv.ParseFloat(string(s[1]), 64)
+		m.memory = fmt.Sprintf("%.1f GiB", kb/(1<<20))
 	}
-	m.Go = cmdOut("go", "env", "GOVERSION")
-	m.Commit = cmdOut("git", "rev-parse", "--short", "HEAD")
-	if m.Commit != "" && cmdOut("git", "status", "--porcelain", "--", "..") != "" {
-		m.Commit += " with uncommitted changes"
-	}
+	return m
 }
 
 // loadavg is the 1-, 5- and 15-minute load averages.
 func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return ""
+	b, _ := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); len(f) >= 3 {
+		return strings.Join(f[:3], " ")
 	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return ""
-	}
-	return strings.Join(f[:3], " ")
+	return "?"
 }
 
 func cmdOut(name string, args ...string) string {
-	out, err := exec.Command(name, args...).Output()
-	if err != nil {
-		return ""
-	}
+	out, _ := exec.Command(name, args...).Output()
 	return strings.TrimSpace(string(out))
 }

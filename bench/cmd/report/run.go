@@ -1,93 +1,97 @@
 package main
 
 import (
-	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 )
 
 // runner runs the benchmark binary, numpy_bench.py and pprof. The test
 // binary is built once (go test -c) and run once per pass, so that every
-// pass is a fresh process: what -count=N would measure, except that each
-// repeat also gets a new heap and the passes interleave in time, which
-// spreads the noise of a shared machine over all benchmarks alike.
+// pass is a fresh process with a new heap, and the passes interleave in
+// time, which spreads a shared machine's noise over all benchmarks alike.
 type runner struct {
-	dir       string // the bench module
-	tmp       string // scratch directory for the binary and profiles
-	bin       string
-	python    string
-	benchtime string
+	options
+	tmp, bin string // scratch directory; the test binary in it
 }
 
 func (r *runner) build() error {
 	r.bin = filepath.Join(r.tmp, "bench.test")
-	return r.cmd(nil, "go", "test", "-c", "-o", r.bin, ".").Run()
+	_, err := r.output("go", "test", "-c", "-o", r.bin, ".")
+	return err
 }
 
-// pass runs every benchmark once, skipping the cases in exclude.
+// cases has TestNumpyCases write numpy_bench.py's cases to file, and
+// returns the inputs' titles from it: "float64 1000×1000".
+func (r *runner) cases(file string) (map[string]string, error) {
+	var cs struct {
+		Inputs []struct {
+			Name, DType string
+			Shape       []int
+		}
+	}
+	_, err := r.output(r.bin, "-test.run=^TestNumpyCases$", "-test.bench=^$", "-cases="+file)
+	if err == nil {
+		var b []byte
+		if b, err = os.ReadFile(file); err == nil {
+			err = json.Unmarshal(b, &cs)
+		}
+	}
+	titles := map[string]string{}
+	for _, in := range cs.Inputs {
+		titles[in.Name] = inputTitle(in.DType, in.Shape)
+	}
+	return titles, err
+}
+
+// pass runs the benchmarks once, skipping the cases in exclude.
 func (r *runner) pass(exclude []string) (string, error) {
-	args := []string{"-test.run=NONE", "-test.bench=.", "-test.benchtime=" + r.benchtime}
-	if len(exclude) > 0 {
-		args = append(args, "-exclude="+strings.Join(exclude, ","))
-	}
-	return r.output(r.bin, args...)
-}
-
-// numpy runs numpy_bench.py; ok is false (and the report says so) when
-// that Python has no numpy.
-func (r *runner) numpy() (out string, ok bool) {
-	if err := r.cmd(nil, r.python, "-c", "import numpy").Run(); err != nil {
-		logf("no numpy at %s (%v): the report will have no numpy rows", r.python, err)
-		return "", false
-	}
-	out, err := r.output(r.python, "numpy_bench.py")
-	if err != nil {
-		logf("numpy_bench.py: %v", err)
-		return "", false
-	}
-	return out, true
+	return r.output(r.bin, "-test.run=^$", "-test.bench="+r.bench, "-test.benchtime="+r.benchtime,
+		"-exclude="+strings.Join(exclude, ","))
 }
 
 // profile CPU-profiles one benchmark (a -test.bench pattern) for about a
-// second and returns pprof's top functions.
-func (r *runner) profile(pattern string) (string, error) {
-	prof := filepath.Join(r.tmp, fmt.Sprintf("cpu%d.pprof", time.Now().UnixNano()))
-	if _, err := r.output(r.bin, "-test.run=NONE", "-test.bench="+pattern,
-		"-test.benchtime=1s", "-test.cpuprofile="+prof); err != nil {
-		return "", err
+// second and returns pprof's top functions, or why there are none.
+func (r *runner) profile(pattern string) string {
+	logf("profiling %s", pattern)
+	prof := filepath.Join(r.tmp, "cpu.pprof")
+	_, err := r.output(r.bin, "-test.run=^$", "-test.bench="+pattern, "-test.benchtime=1s", "-test.cpuprofile="+prof)
+	out := ""
+	if err == nil {
+		out, err = r.output("go", "tool", "pprof", "-top", "-nodecount=15", r.bin, prof)
 	}
-	out, err := r.output("go", "tool", "pprof", "-top", "-nodecount=15", r.bin, prof)
 	if err != nil {
-		return "", err
+		return err.Error()
 	}
-	// Keep the table: drop pprof's preamble lines up to the header row.
 	if i := strings.Index(out, "      flat"); i >= 0 {
-		out = out[i:]
+		out = out[i:] // the table, without pprof's preamble
 	}
-	return strings.TrimRight(out, "\n"), nil
+	return strings.TrimRight(out, "\n")
 }
 
-func (r *runner) cmd(stdout *bytes.Buffer, name string, args ...string) *exec.Cmd {
-	c := exec.Command(name, args...)
-	c.Dir = r.dir
-	c.Stderr = os.Stderr
-	if stdout != nil {
-		c.Stdout = stdout
+// modules maps the bench module's dependencies to the versions measured.
+func (r *runner) modules() map[string]string {
+	out, _ := r.output("go", "list", "-m", "all")
+	vs := map[string]string{}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) >= 2 {
+			vs[f[0]] = f[1]
+		}
 	}
-	return c
+	return vs
 }
 
 func (r *runner) output(name string, args ...string) (string, error) {
-	var out bytes.Buffer
-	err := r.cmd(&out, name, args...).Run()
+	c := exec.Command(name, args...)
+	c.Stderr = os.Stderr
+	out, err := c.Output()
 	if err != nil {
 		err = fmt.Errorf("%s %s: %w", filepath.Base(name), strings.Join(args, " "), err)
 	}
-	return out.String(), err
+	return string(out), err
 }
 
 func logf(format string, args ...any) {
