@@ -57,7 +57,7 @@ func TestNumpyCases(t *testing.T) {
 		}
 		// in.raw is little-endian, a.Bytes() in host order.
 		if !slices.Equal(a.NumpyShape(), []int{in.rows, in.cols}) || len(a.Bytes()) != len(in.raw) ||
-			typed.LittleEndianHost() && !bytes.Equal(a.Bytes(), in.raw) {
+			typed.Impl.LittleEndianHost() && !bytes.Equal(a.Bytes(), in.raw) {
 			t.Fatalf("%s: npy2d's file does not hold the input", in.name)
 		}
 		file := in.name + ".npy"
