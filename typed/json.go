@@ -93,7 +93,8 @@ func jsonRank(ndim, rows, cols int) error {
 	return fmt.Errorf("%w: shape (%d, %d) does not have rank %d", ErrShape, rows, cols, ndim)
 }
 
-// Envelope is a decoded JSON envelope.
+// Envelope is a decoded JSON envelope, as typed.Impl.ParseJSON gives it to
+// generated code; programs decode with UnmarshalJSON or generated.DecodeJSON.
 type Envelope struct {
 	DType DType
 	// NDim is the rank of the envelope's shape: 0 for [], 1 for [n], 2 for
