@@ -145,7 +145,7 @@ func (r *report) judged(b *strings.Builder, what string, outcomes []outcome) {
 		}
 		kind := "CPU profile (`go tool pprof -top`)"
 		if i := t.sampleIndex(); i != "" {
-			kind = "Profile of every allocation (`go tool pprof -sample_index=" + i + " -top`)"
+			kind = fmt.Sprintf("Allocations of %d calls (`go tool pprof -sample_index=%s -diff_base` of heap profiles at %d calls and 1, `-test.memprofilerate=1`)", allocCalls, i, allocCalls+1)
 		}
 		if t.top != "" {
 			p("\n%s of `-bench '%s'`:\n\n```\n%s\n```\n", kind, profilePattern(t.ratios[0].key), t.top)

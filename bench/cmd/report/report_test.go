@@ -177,8 +177,8 @@ func TestAllocTargets(t *testing.T) {
 		rep.outcomes[i].top = "(top)"
 	}
 	contains(t, string(rep.markdown()),
-		"Profile of every allocation (`go tool pprof -sample_index=alloc_objects -top`) of `-bench '^BenchmarkPath$/^npy2d$/^json-decode$'`",
-		"Profile of every allocation (`go tool pprof -sample_index=alloc_space -top`) of `-bench '^BenchmarkPath$/^npy2d$/^npz-read$'`",
+		"Allocations of 10 calls (`go tool pprof -sample_index=alloc_objects -diff_base` of heap profiles at 11 calls and 1, `-test.memprofilerate=1`) of `-bench '^BenchmarkPath$/^npy2d$/^json-decode$'`",
+		"Allocations of 10 calls (`go tool pprof -sample_index=alloc_space -diff_base` of heap profiles at 11 calls and 1, `-test.memprofilerate=1`) of `-bench '^BenchmarkPath$/^npy2d$/^npz-read$'`",
 		"CPU profile (`go tool pprof -top`) of `-bench '^BenchmarkPath$/^npy2d$/^npz-read$'`",
 	)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -57,8 +58,7 @@ func numpyOnly(rs *results) string {
 
 // profiles gives each missed target or limit the profile of its worst
 // case, one per case and kind: where the time goes or, for a target on
-// allocations, where they are made (every one: the setup's few large
-// ones would hide a small one per call from a sampled profile).
+// allocations, where they are made.
 func (r *runner) profiles(rep *report) {
 	tops := map[string]string{}
 	for _, list := range [][]outcome{rep.outcomes, rep.limits} {
@@ -75,17 +75,32 @@ func (r *runner) profiles(rep *report) {
 	}
 }
 
-// profile runs one benchmark (a -test.bench pattern) for about a second
-// and returns pprof's top functions by index (a heap profile's sample
-// index, or "" for CPU), or why there are none.
+// allocCalls: an allocation profile counts this many calls.
+const allocCalls = 10
+
+// profile returns pprof's top functions for one benchmark (a -test.bench
+// pattern), or why there are none: by CPU over a second, or by index (a
+// heap sample index) over allocCalls calls, every allocation, as the
+// difference of two profiles so that start-up and setup cancel (they would
+// swamp a small allocation per call).
 func (r *runner) profile(pattern, index string) string {
 	logf("profiling %s", pattern)
-	prof := filepath.Join(r.tmp, "prof")
-	args, top := []string{"-test.cpuprofile=" + prof}, []string{"tool", "pprof", "-top", "-nodecount=15"}
-	if index != "" {
-		args, top = []string{"-test.memprofile=" + prof, "-test.memprofilerate=1"}, append(top, "-sample_index="+index)
+	prof, base := filepath.Join(r.tmp, "prof"), filepath.Join(r.tmp, "base")
+	run := func(args ...string) error {
+		_, err := r.output(r.bin, append(args, "-test.run=^$", "-test.bench="+pattern)...)
+		return err
 	}
-	out, err := r.output(r.bin, append(args, "-test.run=^$", "-test.bench="+pattern, "-test.benchtime=1s")...)
+	heap := func(file string, calls int) error {
+		return run(fmt.Sprintf("-test.benchtime=%dx", calls), "-test.memprofilerate=1", "-test.memprofile="+file)
+	}
+	top := []string{"tool", "pprof", "-top", "-nodecount=15"}
+	var err error
+	if index == "" {
+		err = run("-test.benchtime=1s", "-test.cpuprofile="+prof)
+	} else {
+		err, top = errors.Join(heap(base, 1), heap(prof, allocCalls+1)), append(top, "-sample_index="+index, "-diff_base="+base)
+	}
+	out := ""
 	if err == nil {
 		out, err = r.output("go", append(top, r.bin, prof)...)
 	}
