@@ -19,9 +19,9 @@ func (r *report) speed() []byte {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("<!-- Written by `%s` with BENCHMARKS.md: edits here are overwritten. -->\n\n", command)
-	p("From [BENCHMARKS.md](BENCHMARKS.md), %s: %s, %s, %s, numpy %s, medians of %d runs. How many times as fast\n",
-		r.date, r.rs.meta["cpu"], host(), runtime.Version(), r.numpy(), r.o.count)
-	p("npy2d is, from its worst input to its best:\n\n| as fast as |")
+	p("From [BENCHMARKS.md](BENCHMARKS.md), %s: %s, %s, %s, numpy %s, medians of %d runs.\n",
+		r.date, r.rs.meta["cpu"], host(), runtime.Version(), r.rs.meta["numpy"], r.o.count)
+	p("How many times as fast npy2d is, from its worst input to its best:\n\n| as fast as |")
 	for _, c := range columns {
 		p(" `%s` |", c.call)
 	}
