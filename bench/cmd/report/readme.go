@@ -20,7 +20,7 @@ func (r *report) speed() []byte {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("<!-- Written by `%s` with BENCHMARKS.md: edits here are overwritten. -->\n\n", command)
 	p("From [BENCHMARKS.md](BENCHMARKS.md), %s: %s, %s, %s, numpy %s, medians of %d runs.\n",
-		r.date, r.rs.meta["cpu"], host(), runtime.Version(), r.rs.meta["numpy"], r.o.count)
+		r.date, r.rs.meta["cpu"], host(), runtime.Version(), r.numpy(), r.o.count)
 	p("How many times as fast npy2d is, from its worst input to its best:\n\n| as fast as |")
 	for _, c := range columns {
 		p(" `%s` |", c.call)
