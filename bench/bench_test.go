@@ -9,9 +9,8 @@ import (
 	"time"
 )
 
-// exclude lists cases to skip, as Op/codec/input names separated by commas.
-// cmd/report times the slowest peers (hundreds of ms per call) in its first
-// pass only, and excludes them from the repeats with this flag.
+// exclude lists cases to skip, as Op/codec/input names separated by commas:
+// a run without the slowest peers (hundreds of ms per call).
 var exclude = flag.String("exclude", "", "comma-separated `Op/codec/input` cases to skip, e.g. Encode/json/f64_1000x1000")
 
 // onePass reports whether the benchmarks run with -benchtime=1x, where

@@ -19,9 +19,12 @@
 //   - roundtrip_test.go: every codec decodes what it encodes;
 //   - cases_test.go: TestNumpyCases, which with -cases writes the inputs
 //     and the dtype table's cases for numpy_bench.py, so there is one list;
+//   - scale_test.go: BenchmarkScale*, which move GiB files, so cmd/report
+//     runs them once, apart from its passes;
 //   - numpy_bench.py: numpy's np.save / np.load and its side of
 //     BenchmarkPath, printed as benchmark lines;
-//   - cmd/report: runs all of it and writes ../BENCHMARKS.md and its chart.
+//   - cmd/report: runs all of it and writes ../BENCHMARKS.md, its chart,
+//     and README's speed summary.
 //
 // To add a codec, register it from a new file; it then appears in every
 // table and the chart, and one line in cmd/report/codecs.go describes it.

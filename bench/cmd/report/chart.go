@@ -11,55 +11,44 @@ import (
 // the figure after each bar.
 const labelW, barW, panelW, barStep = 150, 330, 560, 17
 
-// chart draws throughput per codec as horizontal bars on one log scale,
-// one panel per input and direction (write left, read right).
+// chart draws throughput per codec as horizontal bars on one log scale
+// over whole decades, one panel per input and direction (write left, read
+// right); views move no bytes and are left out.
 func chart(r *report) []byte {
-	type bar struct {
-		codec string
-		mbs   float64
-	}
-	bars := func(op, in string) (out []bar) {
+	bars := func(op, in string) (out []key) {
 		for _, c := range r.rs.codecsOf(op, in) {
-			if v := r.rs.rate(key{op, c, in}); v > 0 && !isView(c) {
-				out = append(out, bar{c, v})
+			if k := (key{op, c, in}); r.rs.rate(k) > 0 && !isView(c) {
+				out = append(out, k)
 			}
 		}
 		return out
 	}
-	ops := []string{"Encode", "Decode"}
-	lo, hi := math.Inf(1), math.Inf(-1) // whole decades around every figure
-	for _, in := range r.rs.inputs() {
-		for _, op := range ops {
-			for _, b := range bars(op, in) {
-				lo, hi = math.Min(lo, math.Floor(math.Log10(b.mbs))), math.Max(hi, math.Ceil(math.Log10(b.mbs)))
-			}
+	lo, hi := math.Inf(1), 1.0
+	for _, k := range r.rs.order {
+		if v := r.rs.rate(k); k.table() && !isView(k.Codec) && v > 0 {
+			lo, hi = math.Min(lo, math.Floor(math.Log10(v))), math.Max(hi, math.Ceil(math.Log10(v)))
 		}
 	}
-	if math.IsInf(lo, 1) {
-		lo, hi = 0, 1 // no bars
-	}
-	hi = math.Max(hi, lo+1)
+	lo = math.Min(lo, hi-1)
 	x := func(mbs float64) float64 { return math.Max(labelW+barW*(math.Log10(mbs)-lo)/(hi-lo), labelW+1) }
-
 	var body strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&body, format, args...) }
 	y := 50
 	for _, in := range r.rs.inputs() {
-		rows := max(len(bars("Encode", in)), len(bars("Decode", in)))
-		bottom := 26 + rows*barStep
-		for i, op := range ops {
+		bottom := 26 + barStep*max(len(bars("Encode", in)), len(bars("Decode", in)))
+		for i, op := range []string{"Encode", "Decode"} {
 			p("<g transform=\"translate(%d,%d)\">\n<text x=\"0\" y=\"14\" class=\"t\">%s — %s</text>\n", 10+i*(panelW+30), y,
-				html.EscapeString(r.title(in)), map[string]string{"Encode": "write", "Decode": "read"}[op])
+				html.EscapeString(r.title(in)), []string{"write", "read"}[i])
 			for d := lo; d <= hi; d++ {
 				gx := x(math.Pow(10, d))
 				p("<line x1=\"%.1f\" y1=\"22\" x2=\"%.1f\" y2=\"%d\" class=\"g\"/>\n", gx, gx, bottom)
 				p("<text x=\"%.1f\" y=\"%d\" class=\"a\">%s</text>\n", gx, bottom+14, fmtRate(math.Pow(10, d)))
 			}
-			for j, b := range bars(op, in) {
-				by := 26 + j*barStep
-				p("<text x=\"%d\" y=\"%d\" class=\"l\">%s</text>\n", labelW-6, by+11, html.EscapeString(b.codec))
-				p("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"13\" fill=\"%s\"/>\n", labelW, by, x(b.mbs)-labelW, color(b.codec))
-				p("<text x=\"%.1f\" y=\"%d\" class=\"v\">%s</text>\n", x(b.mbs)+4, by+11, fmtRate(b.mbs))
+			for j, k := range bars(op, in) {
+				by, mbs := 26+j*barStep, r.rs.rate(k)
+				p("<text x=\"%d\" y=\"%d\" class=\"l\">%s</text>\n", labelW-6, by+11, html.EscapeString(k.Codec))
+				p("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"13\" fill=\"%s\"/>\n", labelW, by, x(mbs)-labelW, color(k.Codec))
+				p("<text x=\"%.1f\" y=\"%d\" class=\"v\">%s</text>\n", x(mbs)+4, by+11, fmtRate(mbs))
 			}
 			p("</g>\n")
 		}
@@ -79,7 +68,7 @@ func color(c string) string {
 	switch {
 	case ours(c):
 		return "#1f6fb4"
-	case strings.HasPrefix(c, "copy"):
+	case isLimit(c):
 		return "#555555"
 	case c == "numpy":
 		return "#f08a24"

@@ -35,29 +35,26 @@ var codecs = []codec{
 	{"json", "", "`encoding/json` of `{Shape, Data}` (complex128 as [re, im] pairs)."},
 }
 
-// columns are npy2d's rows that others are compared with: WriteTo,
-// ReadFrom into an existing array, and ReadNPY, which returns new memory
-// as the peers' readers do.
-var columns = []struct{ op, codec, call string }{
-	{"Encode", "npy2d", "WriteTo"}, {"Decode", "npy2d", "ReadFrom"}, {"Decode", "npy2d-fresh", "ReadNPY"},
+// columns are npy2d's rows that others are compared with, each with its
+// limit: WriteTo, ReadFrom into an existing array, and ReadNPY, which
+// returns new memory as the peers' readers do.
+var columns = []struct{ op, codec, call, limit string }{
+	{"Encode", "npy2d", "WriteTo", "copy"}, {"Decode", "npy2d", "ReadFrom", "copy"}, {"Decode", "npy2d-fresh", "ReadNPY", "copy-fresh"},
 }
 
-func ours(c string) bool   { return strings.HasPrefix(c, "npy2d") }
-func isView(c string) bool { return c == "npy2d-view" } // no bytes move: no throughput, not charted
+// scaleRefs are the rows each scale benchmark is compared with.
+var scaleRefs = map[string]key{"ScaleRowRanges": {Op: "ScaleCopy"}, "ScaleCreate": {"ScaleCreate", "1MiB", ""}, "ScaleAppend": {"ScaleAppend", "WriteTo", ""}}
 
-// rank is c's place in codecs; unlisted codecs come after them.
-func rank(c string) int {
+func ours(c string) bool    { return strings.HasPrefix(c, "npy2d") }
+func isLimit(c string) bool { return strings.HasPrefix(c, "copy") }
+func isView(c string) bool  { return c == "npy2d-view" } // no bytes move: no throughput, not charted
+
+// codecInfo is c's place in codecs and its line; unlisted codecs come after.
+func codecInfo(c string) (int, codec) {
 	if i := slices.IndexFunc(codecs, func(x codec) bool { return x.name == c }); i >= 0 {
-		return i
+		return i, codecs[i]
 	}
-	return len(codecs)
-}
-
-func codecInfo(c string) codec {
-	if i := rank(c); i < len(codecs) {
-		return codecs[i]
-	}
-	return codec{c, "", "(not described in cmd/report's codecs.go; see its file in bench/)"}
+	return len(codecs), codec{c, "", "(not described in cmd/report's codecs.go; see its file in bench/)"}
 }
 
 // codecsOf lists the codecs that ran op (every op when empty) on input
@@ -65,11 +62,14 @@ func codecInfo(c string) codec {
 func (rs *results) codecsOf(op, input string) []string {
 	var out []string
 	for _, k := range rs.order {
-		if (k.Op == "Encode" || k.Op == "Decode") && (op == "" || k.Op == op) &&
-			(input == "" || k.Input == input) && !slices.Contains(out, k.Codec) {
+		if k.table() && (op == "" || k.Op == op) && (input == "" || k.Input == input) && !slices.Contains(out, k.Codec) {
 			out = append(out, k.Codec)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b string) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(out, func(a, b string) int {
+		i, _ := codecInfo(a)
+		j, _ := codecInfo(b)
+		return i - j
+	})
 	return out
 }

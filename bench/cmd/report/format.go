@@ -4,18 +4,17 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 )
 
 // scaled prints x in the first of units (largest first) it reaches, with
-// three significant digits.
+// three significant digits; NaN (no such row) as "—".
 func scaled(x float64, units []float64, names ...string) string {
-	if math.IsNaN(x) {
-		return "—"
-	}
 	i := 0
 	for i < len(units)-1 && x < units[i] {
 		i++
+	}
+	if math.IsNaN(x) {
+		return "—"
 	}
 	return strconv.FormatFloat(x/units[i], 'g', 3, 64) + " " + names[i]
 }
@@ -26,10 +25,6 @@ func fmtTime(ns float64) string {
 
 // fmtRate prints MB/s (10^6 bytes per second, as go test reports it).
 func fmtRate(mbs float64) string { return scaled(mbs, []float64{1e6, 1e3, 1}, "TB/s", "GB/s", "MB/s") }
-
-func fmtBytes(n float64) string {
-	return scaled(n, []float64{1 << 20, 1 << 10, 1}, "MiB", "KiB", "bytes")
-}
 
 // fmtRatio prints a ratio with two significant digits, whole from 10 up.
 func fmtRatio(x float64) string {
@@ -54,10 +49,4 @@ func fmtCount(x float64) string {
 		return fmt.Sprintf("%.0f", x)
 	}
 	return fmt.Sprintf("%.2g", x)
-}
-
-// inputTitle names an input by its dtype and numpy shape: "float64 1000×1000".
-func inputTitle(dtype string, shape []int) string {
-	s := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(shape)), "×"), "[]")
-	return strings.TrimSpace(dtype + " " + s)
 }

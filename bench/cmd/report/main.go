@@ -1,60 +1,52 @@
 // Command report runs npy2d's benchmarks and numpy's, and writes
-// BENCHMARKS.md and its chart BENCHMARKS.svg at the repository root.
-//
-// Run it from the bench module:
+// BENCHMARKS.md, its chart BENCHMARKS.svg, and the speed summary between
+// the speed markers of the README.md beside BENCHMARKS.md:
 //
 //	cd bench && go run ./cmd/report
 //
-// It builds the benchmark binary once and runs the benchmarks -count times
-// (each pass a new process, -benchtime each), runs numpy_bench.py with
-// /usr/bin/python3 between the first and second pass on the cases the Go
-// side ran, and reports medians with their spread. Cases slower than -slow
-// per call in the first pass run in that pass only. Where a target is
-// missed, or an npy2d row is far below its copy() limit, it profiles the
-// npy2d benchmark concerned and shows pprof's top functions. With the
-// defaults it takes many minutes; -bench runs a subset, e.g.
+// It builds the benchmark binary once, runs it -count times (a new process
+// per pass), numpy_bench.py after the first pass on the cases Go ran, the
+// -scale benchmarks (GiB files) once at the end, and profiles the npy2d
+// benchmark behind each missed target. That takes many minutes; a subset,
+// beside a copy of README.md:
 //
-//	go run ./cmd/report -bench '^BenchmarkPath$/^[a-z0-9]+$/^small' -count 2 -o /tmp/b.md -svg /tmp/b.svg
+//	cp ../README.md /tmp && go run ./cmd/report -bench '^BenchmarkPath$/^[a-z0-9]+$/^small' -scale '^BenchmarkScaleCreate$' -count 2 -o /tmp/b.md -svg /tmp/b.svg
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 )
 
 type options struct {
-	count        int
-	bench        string
-	benchtime    string
-	slow         time.Duration
-	python       string
-	md, svg, raw string
-	profile      bool
+	count                                         int
+	bench, scale, benchtime, python, md, svg, raw string
+	profile                                       bool
 }
+
+// scaleTime is the scale benchmarks' -benchtime: calls of a second or so.
+const scaleTime = "3x"
 
 func main() {
 	var o options
 	flag.IntVar(&o.count, "count", 5, "passes over every benchmark (medians are over passes)")
-	flag.StringVar(&o.bench, "bench", ".", "go test -bench pattern: the benchmarks to run (numpy runs the same cases)")
+	flag.StringVar(&o.bench, "bench", ".", "go test -bench pattern of the passes (numpy runs the same cases), less -scale's")
+	flag.StringVar(&o.scale, "scale", "^BenchmarkScale", "go test -bench pattern run once after the passes, with -benchtime "+scaleTime+" ('^$': none)")
 	flag.StringVar(&o.benchtime, "benchtime", "50ms", "go test -benchtime for each benchmark in each pass")
-	flag.DurationVar(&o.slow, "slow", 60*time.Millisecond, "run cases slower than this per call in the first pass only")
 	flag.StringVar(&o.python, "python", "/usr/bin/python3", "Python with numpy, for numpy_bench.py")
-	flag.StringVar(&o.md, "o", "../BENCHMARKS.md", "report to write")
+	flag.StringVar(&o.md, "o", "../BENCHMARKS.md", "report to write; the README.md beside it gets the speed summary")
 	flag.StringVar(&o.svg, "svg", "../BENCHMARKS.svg", "chart to write (linked from the report by its base name)")
 	flag.StringVar(&o.raw, "raw", "", "if set, also write the raw benchmark output here (benchstat's input format)")
 	flag.BoolVar(&o.profile, "profile", true, "profile the npy2d benchmark behind each missed target and far row")
-	flag.Usage = func() {
+	flag.Parse()
+	if flag.NArg() > 0 || o.count < 1 || o.scale == "" {
 		fmt.Fprintf(os.Stderr, "usage: cd bench && go run ./cmd/report [flags]\n")
 		flag.PrintDefaults()
-	}
-	flag.Parse()
-	if flag.NArg() > 0 || o.count < 1 {
-		flag.Usage()
 		os.Exit(2)
 	}
 	if err := run(o); err != nil {
@@ -73,87 +65,52 @@ func run(o options) error {
 	}
 	defer os.RemoveAll(tmp)
 	start := time.Now()
-	rep := &report{o: o, rs: newResults(), m: collectMachine(), chartName: filepath.Base(o.svg)}
-	r, cases := &runner{options: o, tmp: tmp}, filepath.Join(tmp, "cases.json")
+	rep := &report{o: o, rs: newResults(), commit: commit(), date: start.UTC().Format("2006-01-02 15:04 UTC"), load: [2]string{loadavg()}}
+	r, cases := &runner{options: o, tmp: tmp, bin: filepath.Join(tmp, "bench.test")}, filepath.Join(tmp, "cases.json")
 	logf("building the benchmark binary")
-	if err := r.build(); err != nil {
+	if _, err := r.output("go", "test", "-c", "-o", r.bin, "."); err != nil {
 		return err
 	}
 	if rep.titles, err = r.cases(cases); err != nil {
 		return err
 	}
 	var raw []byte
+	add := func(out string, err error) error { raw = append(raw, out...); rep.rs.parse(out); return err }
 	for pass := 1; pass <= o.count; pass++ {
 		logf("pass %d of %d (%s so far)", pass, o.count, time.Since(start).Round(time.Second))
-		out, err := r.pass(rep.slow)
-		if err != nil {
+		if err := add(r.output(r.bin, "-test.run=^$", "-test.bench="+o.bench, "-test.skip="+o.scale, "-test.benchtime="+o.benchtime, "-test.benchmem")); err != nil {
 			return err
 		}
-		raw = append(raw, out...)
-		rep.rs.parse(out)
 		if pass == 1 {
-			rep.slow = slowCases(rep.rs, o.slow)
 			logf("numpy")
-			out, err := r.output(o.python, "numpy_bench.py", cases, "--only="+numpyOnly(rep.rs))
-			if rep.haveNumPy = err == nil; err != nil {
+			if err := add(r.output(o.python, "numpy_bench.py", cases, "--only="+numpyOnly(rep.rs))); err != nil {
 				logf("no numpy rows: %v", err)
 			}
-			raw = append(raw, out...)
-			rep.rs.parse(out)
 		}
 	}
-	rep.m.load[1] = loadavg()
-	rep.evaluate()
-	tops := map[string]string{} // one profile per case, however many targets point at it
-	for _, list := range [][]outcome{rep.outcomes, rep.limits} {
-		for i, t := range list {
-			if t.status != missed || !o.profile {
-				continue
-			}
-			pattern := profilePattern(t.ratios[0].key)
-			if _, ok := tops[pattern]; !ok {
-				tops[pattern] = r.profile(pattern)
-			}
-			list[i].top = tops[pattern]
-		}
-	}
-	rep.modules, rep.elapsed = r.modules(), time.Since(start)
-	if o.raw != "" {
-		if err := os.WriteFile(o.raw, raw, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := os.WriteFile(o.svg, chart(rep), 0o644); err != nil {
+	logf("the scale benchmarks, once")
+	if err := add(r.output(r.bin, "-test.run=^$", "-test.bench="+o.scale, "-test.benchtime="+scaleTime, "-test.benchmem")); err != nil {
 		return err
 	}
-	if err := os.WriteFile(o.md, rep.markdown(), 0o644); err != nil {
+	rep.load[1] = loadavg()
+	rep.evaluate()
+	if o.profile {
+		r.profiles(rep)
+	}
+	rep.modules, rep.elapsed = r.modules(), time.Since(start)
+	for name, b := range map[string][]byte{o.raw: raw, o.svg: chart(rep), o.md: rep.markdown()} {
+		if name != "" {
+			if err := os.WriteFile(name, b, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	readme := filepath.Join(filepath.Dir(o.md), "README.md")
+	if err := spliceFile(readme, rep.speed()); errors.Is(err, fs.ErrNotExist) {
+		logf("no %s to write the speed summary into", readme)
+	} else if err != nil {
 		return err
 	}
 	logf("wrote %s and %s in %s", o.md, o.svg, time.Since(start).Round(time.Second))
 	return nil
-}
-
-// slowCases lists the Encode and Decode cases whose first run took longer
-// than limit per call, as -exclude takes them.
-func slowCases(rs *results, limit time.Duration) []string {
-	var out []string
-	for _, k := range rs.order {
-		if (k.Op == "Encode" || k.Op == "Decode") && rs.med(k, "ns/op") > float64(limit.Nanoseconds()) {
-			out = append(out, k.String())
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// numpyOnly names numpy_bench.py's cases (Op/input) for those Go ran.
-func numpyOnly(rs *results) string {
-	var out []string
-	for _, k := range rs.order {
-		if k.Op == "Encode" || k.Op == "Decode" || k.Op == "Path" {
-			out = append(out, k.Op+"/"+k.Input)
-		}
-	}
-	slices.Sort(out)
-	return strings.Join(slices.Compact(out), ",")
 }

@@ -12,12 +12,13 @@ import (
 // {Encode, npy2d, f64_1000x1000}; numpy_bench.py's lines use the same names.
 type key struct{ Op, Codec, Input string }
 
-func (k key) String() string {
-	return strings.TrimRight(k.Op+"/"+k.Codec+"/"+k.Input, "/")
-}
+func (k key) String() string { return strings.TrimRight(k.Op+"/"+k.Codec+"/"+k.Input, "/") }
 
-// results holds every run of every benchmark, one map of unit to value
-// (ns/op, MB/s, allocs/op, faults/op, ...) per run, in first-seen order.
+// table says whether k is a row of the per-input tables.
+func (k key) table() bool { return k.Op == "Encode" || k.Op == "Decode" }
+
+// results holds every run of every benchmark in first-seen order, a map
+// of unit (ns/op, MB/s, allocs/op, ...) to value per run.
 type results struct {
 	runs  map[key][]map[string]float64
 	order []key
@@ -28,12 +29,10 @@ func newResults() *results {
 	return &results{runs: map[key][]map[string]float64{}, meta: map[string]string{}}
 }
 
-// procSuffix is the -GOMAXPROCS suffix go test appends to benchmark names.
-var procSuffix = regexp.MustCompile(`-\d+$`)
+var procSuffix = regexp.MustCompile(`-\d+$`) // the -GOMAXPROCS suffix of go test's names
 
-// parse adds the benchmark lines of out (go test -bench output, or
-// numpy_bench.py's) to rs: a name, the iteration count, then value-unit
-// pairs. Other lines (SKIP notices, logs) are ignored.
+// parse adds the benchmark lines of out (go test's or numpy_bench.py's: a
+// name, the iteration count, then value-unit pairs) to rs.
 func (rs *results) parse(out string) {
 	for _, line := range strings.Split(out, "\n") {
 		f := strings.Fields(line)
@@ -63,51 +62,40 @@ func (rs *results) parse(out string) {
 	}
 }
 
-// values are unit's values over k's runs, sorted.
-func (rs *results) values(k key, unit string) []float64 {
+// med is the median of unit over k's runs, NaN (printed "—") when there is none.
+func (rs *results) med(k key, unit string) float64 {
 	var xs []float64
 	for _, run := range rs.runs[k] {
 		if v, ok := run[unit]; ok {
 			xs = append(xs, v)
 		}
 	}
-	slices.Sort(xs)
-	return xs
+	return median(xs)
 }
 
-// med is the median of unit over k's runs, NaN when there is none, so
-// that figures of missing rows print as "—".
-func (rs *results) med(k key, unit string) float64 { return median(rs.values(k, unit)) }
-
-func median(sorted []float64) float64 {
-	n := len(sorted)
-	switch {
-	case n == 0:
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
 		return math.NaN()
-	case n%2 == 1:
-		return sorted[n/2]
 	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2
+	slices.Sort(xs)
+	return (xs[(len(xs)-1)/2] + xs[len(xs)/2]) / 2
 }
 
 // spread is the median absolute deviation of ns/op from its median, as a
 // share of it: a measure of noise that one starved run does not blow up.
 func (rs *results) spread(k key) float64 {
-	xs := rs.values(k, "ns/op")
-	m := median(xs)
-	dev := make([]float64, len(xs))
-	for i, x := range xs {
-		dev[i] = math.Abs(x - m)
+	m := rs.med(k, "ns/op")
+	var dev []float64
+	for _, run := range rs.runs[k] {
+		dev = append(dev, math.Abs(run["ns/op"]-m))
 	}
-	slices.Sort(dev)
 	return median(dev) / m
 }
 
-// speedup is how many times as fast fast is as slow: ns(slow)/ns(fast).
-// Two rows measured in the same passes are paired pass by pass (same
-// process, same minute) and the median of those ratios taken, which
-// cancels most of a shared machine's drift; otherwise (numpy, or a row run
-// in one pass only) it is the ratio of the medians.
+// speedup is how many times as fast fast is as slow: ns(slow)/ns(fast),
+// the median of the ratios pass by pass (same process, same minute: most
+// of a shared machine's drift cancels), or for numpy, which runs apart,
+// the ratio of the medians.
 func (rs *results) speedup(slow, fast key) float64 {
 	a, b := rs.runs[slow], rs.runs[fast]
 	if slow.Codec == "numpy" || fast.Codec == "numpy" || len(a) != len(b) || len(a) < 2 {
@@ -117,15 +105,26 @@ func (rs *results) speedup(slow, fast key) float64 {
 	for i := range a {
 		xs[i] = a[i]["ns/op"] / b[i]["ns/op"]
 	}
-	slices.Sort(xs)
 	return median(xs)
 }
+
+// bytes is the raw data size of k's input, as b.SetBytes gave it: MB/s
+// times ns/op of one run (medians of two columns need not pair up).
+func (rs *results) bytes(k key) float64 {
+	if runs := rs.runs[k]; len(runs) > 0 && runs[0]["MB/s"] > 0 {
+		return math.Round(runs[0]["MB/s"] * runs[0]["ns/op"] / 1e3)
+	}
+	return math.NaN()
+}
+
+// rate is k's throughput in MB/s: its bytes over its median time.
+func (rs *results) rate(k key) float64 { return rs.bytes(k) / rs.med(k, "ns/op") * 1e3 }
 
 // inputs are the Encode and Decode inputs, in run order.
 func (rs *results) inputs() []string {
 	var out []string
 	for _, k := range rs.order {
-		if (k.Op == "Encode" || k.Op == "Decode") && !slices.Contains(out, k.Input) {
+		if k.table() && !slices.Contains(out, k.Input) {
 			out = append(out, k.Input)
 		}
 	}

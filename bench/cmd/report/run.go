@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -16,12 +19,6 @@ import (
 type runner struct {
 	options
 	tmp, bin string // scratch directory; the test binary in it
-}
-
-func (r *runner) build() error {
-	r.bin = filepath.Join(r.tmp, "bench.test")
-	_, err := r.output("go", "test", "-c", "-o", r.bin, ".")
-	return err
 }
 
 // cases has TestNumpyCases write numpy_bench.py's cases to file, and
@@ -42,26 +39,70 @@ func (r *runner) cases(file string) (map[string]string, error) {
 	}
 	titles := map[string]string{}
 	for _, in := range cs.Inputs {
-		titles[in.Name] = inputTitle(in.DType, in.Shape)
+		titles[in.Name] = strings.TrimSpace(in.DType + " " + strings.Trim(strings.Join(strings.Fields(fmt.Sprint(in.Shape)), "×"), "[]"))
 	}
 	return titles, err
 }
 
-// pass runs the benchmarks once, skipping the cases in exclude.
-func (r *runner) pass(exclude []string) (string, error) {
-	return r.output(r.bin, "-test.run=^$", "-test.bench="+r.bench, "-test.benchtime="+r.benchtime,
-		"-exclude="+strings.Join(exclude, ","))
+// numpyOnly names numpy_bench.py's cases (Op/input) for those Go ran.
+func numpyOnly(rs *results) string {
+	var out []string
+	for _, k := range rs.order {
+		if k.table() || k.Op == "Path" {
+			out = append(out, k.Op+"/"+k.Input)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(slices.Compact(out), ",")
 }
 
-// profile CPU-profiles one benchmark (a -test.bench pattern) for about a
-// second and returns pprof's top functions, or why there are none.
-func (r *runner) profile(pattern string) string {
+// profiles gives each missed target or limit the profile of its worst
+// case, one per case and kind: where the time goes or, for a target on
+// allocations, where they are made.
+func (r *runner) profiles(rep *report) {
+	tops := map[string]string{}
+	for _, list := range [][]outcome{rep.outcomes, rep.limits} {
+		for i, t := range list {
+			if t.status != missed {
+				continue
+			}
+			pattern, index := profilePattern(t.ratios[0].key), t.sampleIndex()
+			if _, ok := tops[pattern+index]; !ok {
+				tops[pattern+index] = r.profile(pattern, index)
+			}
+			list[i].top = tops[pattern+index]
+		}
+	}
+}
+
+// allocCalls: an allocation profile counts this many calls.
+const allocCalls = 10
+
+// profile returns pprof's top functions for one benchmark (a -test.bench
+// pattern), or why there are none: by CPU over a second, or by index (a
+// heap sample index) over allocCalls calls, every allocation, as the
+// difference of two profiles so that start-up and setup cancel (they would
+// swamp a small allocation per call).
+func (r *runner) profile(pattern, index string) string {
 	logf("profiling %s", pattern)
-	prof := filepath.Join(r.tmp, "cpu.pprof")
-	_, err := r.output(r.bin, "-test.run=^$", "-test.bench="+pattern, "-test.benchtime=1s", "-test.cpuprofile="+prof)
+	prof, base := filepath.Join(r.tmp, "prof"), filepath.Join(r.tmp, "base")
+	run := func(args ...string) error {
+		_, err := r.output(r.bin, append(args, "-test.run=^$", "-test.bench="+pattern)...)
+		return err
+	}
+	heap := func(file string, calls int) error {
+		return run(fmt.Sprintf("-test.benchtime=%dx", calls), "-test.memprofilerate=1", "-test.memprofile="+file)
+	}
+	top := []string{"tool", "pprof", "-top", "-nodecount=15"}
+	var err error
+	if index == "" {
+		err = run("-test.benchtime=1s", "-test.cpuprofile="+prof)
+	} else {
+		err, top = errors.Join(heap(base, 1), heap(prof, allocCalls+1)), append(top, "-sample_index="+index, "-diff_base="+base)
+	}
 	out := ""
 	if err == nil {
-		out, err = r.output("go", "tool", "pprof", "-top", "-nodecount=15", r.bin, prof)
+		out, err = r.output("go", append(top, r.bin, prof)...)
 	}
 	if err != nil {
 		return err.Error()
@@ -94,6 +135,28 @@ func (r *runner) output(name string, args ...string) (string, error) {
 	return string(out), err
 }
 
-func logf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, "report: "+format+"\n", args...)
+func logf(format string, args ...any) { fmt.Fprintf(os.Stderr, "report: "+format+"\n", args...) }
+
+// commit names the checkout measured.
+func commit() string {
+	out, _ := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	c := strings.TrimSpace(string(out))
+	if dirty, _ := exec.Command("git", "status", "--porcelain", "--", "..").Output(); len(dirty) > 0 {
+		c += " with uncommitted changes"
+	}
+	return c
+}
+
+// host is the machine's CPUs and system; go test's "cpu:" line names the CPU.
+func host() string {
+	return fmt.Sprintf("%d CPUs, %s/%s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+}
+
+// loadavg is the 1-, 5- and 15-minute load averages: a busy machine is noisy.
+func loadavg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }
