@@ -9,10 +9,11 @@ import (
 // The envelope's base64 goes through github.com/emmansun/base64 where it
 // runs with SIMD: a fork of encoding/base64 that decodes and encodes whole
 // vectors at a time and hands what it cannot (newlines, padding, invalid
-// bytes, short tails) to the standard library's own code, so it accepts,
+// bytes, short tails) to its copy of the standard library's code, so it accepts,
 // refuses and decodes exactly as encoding/base64 does (base64_test.go
-// compares them). Where the fork's assembly could fault (see
-// simdBase64), the standard library is used.
+// compares them). Where the fork's vector code could fault or is wrong,
+// and where it has none, the standard library is used: simdBase64 says
+// which, one file per architecture.
 
 // b64Decode is base64.StdEncoding.Decode.
 func b64Decode(dst, src []byte) (int, error) {

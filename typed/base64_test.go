@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -30,7 +29,8 @@ const guard = 0xa5
 // compareDecode decodes src with b64Decode and encoding/base64 into dst of
 // size n at offset off of a guarded buffer, and fails unless both return
 // the same count, the same error and the same bytes, and neither wrote
-// past dst.
+// before or past dst. What lies in dst past the count is not specified
+// (encoding/base64 writes whole quanta, the vector code whole blocks).
 func compareDecode(t *testing.T, src []byte, n, off int) {
 	t.Helper()
 	got := bytes.Repeat([]byte{guard}, off+n+64)
@@ -40,12 +40,7 @@ func compareDecode(t *testing.T, src []byte, n, off int) {
 	if gn != wn || fmt.Sprint(gerr) != fmt.Sprint(werr) {
 		t.Fatalf("%q into %d bytes: %d, %v; encoding/base64: %d, %v", src, n, gn, gerr, wn, werr)
 	}
-	// On an error, what lies in dst past the count is not specified, and
-	// the vector code leaves another partial block there than the scalar.
-	if gerr != nil {
-		got, want = slices.Concat(got[:off+gn], got[off+n:]), slices.Concat(want[:off+wn], want[off+n:])
-	}
-	if !bytes.Equal(got, want) {
+	if !bytes.Equal(got[:off+gn], want[:off+wn]) || !bytes.Equal(got[off+n:], want[off+n:]) {
 		t.Fatalf("%q into %d bytes: wrote %x, encoding/base64 %x", src, n, got, want)
 	}
 	var corrupt base64.CorruptInputError
