@@ -23,6 +23,7 @@ targets=(
   .:FuzzUnmarshalJSON:350000x
   ./typed:FuzzCanonicalAgrees:450000x
   ./typed:FuzzParseDType:300000x
+  ./typed:FuzzBase64:350000x
   ./npz:FuzzNPZ:250000x
   ./ranged:FuzzRanged:200000x
   ./httprange:FuzzResponse:20000x

@@ -10,6 +10,7 @@ replace github.com/npy2d/npy2d => ../
 
 require (
 	codeberg.org/sbinet/npyio v0.14.0
+	github.com/emmansun/base64 v0.7.0
 	github.com/gomlx/gomlx v0.26.0
 	github.com/kshedden/gonpy v0.0.0-20210519231815-fa3c8dd8e59b
 	github.com/sbinet/npyio v0.9.0
@@ -25,6 +26,7 @@ require (
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/x448/float16 v0.8.4 // indirect
 	golang.org/x/exp v0.0.0-20250819193227-8b4c13bb791b // indirect
+	golang.org/x/sys v0.41.0 // indirect
 	golang.org/x/text v0.34.0 // indirect
 	k8s.io/klog/v2 v2.130.1 // indirect
 )

@@ -135,6 +135,7 @@ func pathJSON(b *testing.B) {
 		raw := a.Bytes()
 		return func() { base64.StdEncoding.AppendEncode(nil, raw) }
 	})
+	pathJSONSIMD(b)
 }
 
 func pathNPZ(b *testing.B) {

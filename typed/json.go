@@ -46,7 +46,7 @@ func (impl) AppendJSON(dst []byte, dt DType, ndim, rows, cols int, data []byte) 
 	if needsSwap('<', dt) {
 		dst = appendSwappedBase64(dst, data, dt.SwapUnit())
 	} else {
-		dst = base64.StdEncoding.AppendEncode(dst, data)
+		dst = b64AppendEncode(dst, data)
 	}
 	return append(dst, `"}`...), nil
 }
@@ -74,7 +74,7 @@ func appendSwappedBase64(dst, data []byte, unit int) []byte {
 		c := buf[:min(len(data), len(buf))]
 		copy(c, data)
 		Impl.Swap(c, unit)
-		dst = base64.StdEncoding.AppendEncode(dst, c)
+		dst = b64AppendEncode(dst, c)
 		data = data[len(c):]
 	}
 	return dst
@@ -187,15 +187,15 @@ func (impl) DecodeJSON(b []byte, want DType, lim Limits, resize func(n int) []by
 // is not a multiple of 3, so the last quantum goes through a small buffer.
 func decodeBase64(dst, src []byte) (int, error) {
 	if len(src) < 4 {
-		return base64.StdEncoding.Decode(dst, src)
+		return b64Decode(dst, src)
 	}
 	head := len(src) - 4
-	n, err := base64.StdEncoding.Decode(dst[:head/4*3], src[:head])
+	n, err := b64Decode(dst[:head/4*3], src[:head])
 	if err != nil || n != head/4*3 {
 		return n, err
 	}
 	var last [3]byte
-	m, err := base64.StdEncoding.Decode(last[:], src[head:])
+	m, err := b64Decode(last[:], src[head:])
 	if err != nil {
 		return n, err
 	}
@@ -270,7 +270,7 @@ func parseJSONSlow(b []byte, lim Limits) (Envelope, error) {
 	if got := base64.StdEncoding.DecodedLen(len(*raw.Data)); got < need || got > need+2 {
 		return Envelope{}, fmt.Errorf("%w: json envelope: shape %v of %s needs %d bytes, data holds about %d", ErrShape, raw.Shape, dt, need, got)
 	}
-	e.Data, err = base64.StdEncoding.DecodeString(*raw.Data)
+	e.Data, err = b64DecodeString(*raw.Data)
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%w: json envelope data: %w", ErrFormat, err)
 	}
