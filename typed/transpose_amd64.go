@@ -69,5 +69,3 @@ func tposeKernelFor(size, swap int, bools bool) (tposeKernel, *[32]byte) {
 	}
 	return tposeKernel{}, nil
 }
-
-
