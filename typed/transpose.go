@@ -1,6 +1,9 @@
 package typed
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 // The transpose of Fortran-order data, in tiles: a strip of source columns
 // (tileBytes of each source row) walked down the source rows, tileRows at a
@@ -45,79 +48,73 @@ func tposeBlocked(dst []byte, dstride int, src []byte, sstride int, n, m, size, 
 	_ = src[((n-1)*sstride+m)*size-1]
 	_ = dst[((m-1)*dstride+n)*size-1]
 	k, mask := tposeKernelFor(size, swap, bools)
-	ti, tj := tileRows, max(tileBytes/size, 1)
-	if k.f != nil {
-		ti, tj = max(ti-ti%k.rows, k.rows), max(tj-tj%k.cols, k.cols)
+	if k.f == nil || n < k.rows || m < k.cols {
+		// No kernel, or a matrix smaller than its block: all in Go.
+		ok := true
+		if bools {
+			ok = boolsIn(src, sstride, 0, n, 0, m)
+		}
+		tposeRange(dst, dstride, src, sstride, size, 0, n, 0, m)
+		if swap > 1 {
+			for j := range m {
+				Swap(dst[j*dstride*size:(j*dstride+n)*size], swap)
+			}
+		}
+		return ok
 	}
-	ok := true
+	ti, tj := max(tileRows-tileRows%k.rows, k.rows), max(tileBytes/size, k.cols)
+	tj -= tj % k.cols
+	bad := false
+	// run has the kernel transpose rows [i, i+ni) by columns [j, j+nj).
+	run := func(i, j, ni, nj int) {
+		if ni > 0 && nj > 0 {
+			d := unsafe.SliceData(dst[(j*dstride+i)*size:])
+			s := unsafe.SliceData(src[(i*sstride+j)*size:])
+			bad = k.f(d, dstride*size, s, sstride*size, ni, nj, mask) || bad
+		}
+	}
 	for j0 := 0; j0 < m; j0 += tj {
 		nj := min(tj, m-j0)
+		bj := nj - nj%k.cols
+		// The columns past the last whole block: one block more, moved
+		// back to end at the strip's edge. It overlaps blocks done
+		// already (or, in a narrow last strip, the strip before) and
+		// writes the same bytes there again.
+		je := j0 + nj - k.cols
 		for i0 := 0; i0 < n; i0 += ti {
 			ni := min(ti, n-i0)
-			bi, bj := 0, 0 // the block the kernel does
-			if k.f != nil {
-				bi, bj = ni-ni%k.rows, nj-nj%k.cols
-			}
-			if bi > 0 && bj > 0 {
-				d := unsafe.SliceData(dst[(j0*dstride+i0)*size:])
-				s := unsafe.SliceData(src[(i0*sstride+j0)*size:])
-				if k.f(d, dstride*size, s, sstride*size, bi, bj, mask) {
-					ok = false
-				}
-			} else {
-				bi, bj = 0, 0
-			}
-			// The rest in Go: the kernel's rows beyond its columns, then
-			// the rows below its block.
+			bi := ni - ni%k.rows
+			ie := i0 + ni - k.rows // likewise for rows
+			run(i0, j0, bi, bj)
 			if bj < nj {
-				tposeRange(dst, dstride, src, sstride, size, i0, i0+bi, j0+bj, j0+nj)
+				run(i0, je, bi, k.cols)
 			}
 			if bi < ni {
-				tposeRange(dst, dstride, src, sstride, size, i0+bi, i0+ni, j0, j0+nj)
-			}
-			if bools && (bj < nj || bi < ni) && !boolsIn(src, sstride, i0, i0+ni, j0, j0+nj, bi, bj) {
-				ok = false
-			}
-			if swap > 1 {
-				// What no kernel swapped, while it is in L1: the items
-				// the Go code moved, or the whole tile.
-				if mask == nil {
-					bi, bj = 0, 0
+				run(ie, j0, k.rows, bj)
+				if bj < nj {
+					run(ie, je, k.rows, k.cols)
 				}
-				swapItems(dst, dstride, size, swap, j0+bj, j0+nj, i0, i0+bi)
-				swapItems(dst, dstride, size, swap, j0, j0+nj, i0+bi, i0+ni)
 			}
 		}
 	}
-	return ok
-}
-
-// swapItems reverses the swap-byte words of items [i0, i1) of dst rows
-// [j0, j1).
-func swapItems(dst []byte, dstride, size, swap, j0, j1, i0, i1 int) {
-	if i0 >= i1 {
-		return
-	}
-	for j := j0; j < j1; j++ {
-		Swap(dst[(j*dstride+i0)*size:(j*dstride+i1)*size], swap)
-	}
+	return !bad
 }
 
 // boolsIn reports whether the source items of rows [i0, i1) and columns
-// [j0, j1) that a kernel did not read (those outside its bi x bj block at
-// the corner) are all 0 or 1.
-func boolsIn(src []byte, sstride, i0, i1, j0, j1, bi, bj int) bool {
-	var or byte
+// [j0, j1) are all 0 or 1.
+func boolsIn(src []byte, sstride, i0, i1, j0, j1 int) bool {
+	var or uint64
 	for i := i0; i < i1; i++ {
-		from := j0
-		if i < i0+bi {
-			from = j0 + bj
+		b := src[i*sstride+j0 : i*sstride+j1]
+		for len(b) >= 8 {
+			or |= binary.LittleEndian.Uint64(b)
+			b = b[8:]
 		}
-		for _, v := range src[i*sstride+from : i*sstride+j1] {
-			or |= v
+		for _, v := range b {
+			or |= uint64(v)
 		}
 	}
-	return or <= 1
+	return or&0xfefefefefefefefe == 0
 }
 
 // tposeRange transposes the items of src rows [i0, i1) and columns

@@ -404,7 +404,7 @@ done2:
 // leave 8 columns of all 16 rows per register and lane: a 16-byte run of
 // one destination row from each lane. Rows 2k+1 come from memory
 // operands, so that 8 registers carry a pass. The bool kernel also ORs
-// every byte into Y15. AX points at rows 4, 8, 12 in turn, R10 and R11 at
+// the unpacked rows, every byte once, into Y15. AX points at rows 4, 8, 12 in turn, R10 and R11 at
 // the destination rows from j and j+16; R13 = 16*dstride.
 
 // PAIR1(unpack, y, a, b): the rows at a and b, unpacked into y.
@@ -412,24 +412,18 @@ done2:
 	VMOVDQU a, Y8 \
 	unpack b, Y8, y
 
-#define PAIR1OR(unpack, y, a, b) \
-	VMOVDQU a, Y8 \
-	VPOR Y8, Y15, Y15 \
-	VPOR b, Y15, Y15 \
-	unpack b, Y8, y
-
-#define PASS1(pair, unpack) \
-	pair(unpack, Y0, (SI), (SI)(R8*1)) \
-	pair(unpack, Y1, (SI)(R8*2), (SI)(R9*1)) \
+#define PASS1(unpack) \
+	PAIR1(unpack, Y0, (SI), (SI)(R8*1)) \
+	PAIR1(unpack, Y1, (SI)(R8*2), (SI)(R9*1)) \
 	LEAQ (SI)(R8*4), AX \
-	pair(unpack, Y2, (AX), (AX)(R8*1)) \
-	pair(unpack, Y3, (AX)(R8*2), (AX)(R9*1)) \
+	PAIR1(unpack, Y2, (AX), (AX)(R8*1)) \
+	PAIR1(unpack, Y3, (AX)(R8*2), (AX)(R9*1)) \
 	LEAQ (AX)(R8*4), AX \
-	pair(unpack, Y4, (AX), (AX)(R8*1)) \
-	pair(unpack, Y5, (AX)(R8*2), (AX)(R9*1)) \
+	PAIR1(unpack, Y4, (AX), (AX)(R8*1)) \
+	PAIR1(unpack, Y5, (AX)(R8*2), (AX)(R9*1)) \
 	LEAQ (AX)(R8*4), AX \
-	pair(unpack, Y6, (AX), (AX)(R8*1)) \
-	pair(unpack, Y7, (AX)(R8*2), (AX)(R9*1))
+	PAIR1(unpack, Y6, (AX), (AX)(R8*1)) \
+	PAIR1(unpack, Y7, (AX)(R8*2), (AX)(R9*1))
 
 // Lane contents: Yk holds rows 2k, 2k+1 interleaved, 8 columns. Words
 // give rows 0-3, 4-7, 8-11, 12-15 by columns 0-3 and 4-7 (Y8-Y14, Y0),
@@ -479,14 +473,29 @@ done2:
 	STORE1X4(Y9, Y10, Y11, Y12, X9, X10, X11, X12) \
 	STORE1X4(Y13, Y14, Y0, Y1, X13, X14, X0, X1)
 
-// BLOCK1(pair): one block; pair is PAIR1, or PAIR1OR for bools.
-#define BLOCK1(pair) \
+// OR8 ORs Y0-Y7 into Y15: after a pass, every byte of its rows.
+#define OR8 \
+	VPOR Y1, Y0, Y8 \
+	VPOR Y3, Y2, Y9 \
+	VPOR Y5, Y4, Y10 \
+	VPOR Y7, Y6, Y11 \
+	VPOR Y9, Y8, Y8 \
+	VPOR Y11, Y10, Y10 \
+	VPOR Y10, Y8, Y8 \
+	VPOR Y8, Y15, Y15
+
+#define NOOR
+
+// BLOCK1(or): one block; or is NOOR, or OR8 for bools.
+#define BLOCK1(or) \
 	MOVQ DI, R10 \
 	LEAQ (DI)(R13*1), R11 \
-	PASS1(pair, VPUNPCKLBW) \
+	PASS1(VPUNPCKLBW) \
+	or \
 	ROUNDS1 \
 	STORE8COLS \
-	PASS1(PAIR1, VPUNPCKHBW) \
+	PASS1(VPUNPCKHBW) \
+	or \
 	ROUNDS1 \
 	STORE8COLS \
 	LEAQ (SI)(R8*8), SI \
@@ -525,7 +534,7 @@ band1:
 	SHRQ $4, BX
 
 loop1:
-	BLOCK1(PAIR1)
+	BLOCK1(NOOR)
 	DECQ BX
 	JNZ  loop1
 	NEXTBAND1
@@ -548,7 +557,7 @@ band1b:
 	SHRQ $4, BX
 
 loop1b:
-	BLOCK1(PAIR1OR)
+	BLOCK1(OR8)
 	DECQ BX
 	JNZ  loop1b
 	NEXTBAND1
