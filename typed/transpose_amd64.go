@@ -14,6 +14,14 @@ func tpose1AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *
 func tpose1BoolAVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
 
 //go:noescape
+func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+
+//go:noescape
+func tpose1BoolAVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+
+func hasAVX512BW() bool
+
+//go:noescape
 func tpose2AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
 
 //go:noescape
@@ -46,6 +54,9 @@ func tposeKernelOf(size int) tposeKernel {
 // useTposeAVX2 is a variable so that tests can run the portable kernel.
 var useTposeAVX2 = useAVX2
 
+// useTposeAVX512: the 1-byte kernel in AVX-512 where the processor has it.
+var useTposeAVX512 = useAVX2 && hasAVX512BW()
+
 // tposeKernelFor gives the kernel for size-byte items (that checks bools
 // if asked), and the mask that makes it reverse swap-byte words, or a
 // kernel with a nil f.
@@ -54,8 +65,15 @@ func tposeKernelFor(size, swap int, bools bool) (tposeKernel, *[32]byte) {
 		return tposeKernel{}, nil
 	}
 	k := tposeKernelOf(size)
-	if bools && size == 1 {
-		k.f = tpose1BoolAVX2
+	if size == 1 {
+		switch {
+		case useTposeAVX512 && bools:
+			k = tposeKernel{32, 32, tpose1BoolAVX512}
+		case useTposeAVX512:
+			k = tposeKernel{32, 32, tpose1AVX512}
+		case bools:
+			k.f = tpose1BoolAVX2
+		}
 	}
 	switch {
 	case swap <= 1 || k.f == nil:

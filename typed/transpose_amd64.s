@@ -572,3 +572,241 @@ done1b:
 	SETNE    ret+56(FP)
 	VZEROUPPER
 	RET
+
+// ---- 1-byte items with AVX-512BW, blocks of 32 rows x 32 columns in one
+// pass: Zk = [rk c0-31 | rk+16 c0-31] for k < 16, lanes rk c0-15, rk
+// c16-31, rk+16 c0-15, rk+16 c16-31. Four rounds of in-lane unpacks over
+// all 32 registers leave in Zc, for c < 16, destination row c from rows
+// 0-15 and 16-31 in lanes 0 and 2, and row c+16 in lanes 1 and 3; a lane
+// shuffle makes each a 32-byte run. AX points at rows 4, 8, 12, R10 at row
+// 16 (then 20, 24, 28), R11 at destination rows 4, 8, 12, R13 = 16*dstride.
+
+#define ZLOAD4(p, q, z0, z1, z2, z3, y0, y1, y2, y3) \
+	VMOVDQU (p), y0 \
+	VINSERTI64X4 $1, (q), z0, z0 \
+	VMOVDQU (p)(R8*1), y1 \
+	VINSERTI64X4 $1, (q)(R8*1), z1, z1 \
+	VMOVDQU (p)(R8*2), y2 \
+	VINSERTI64X4 $1, (q)(R8*2), z2, z2 \
+	VMOVDQU (p)(R9*1), y3 \
+	VINSERTI64X4 $1, (q)(R9*1), z3, z3
+
+#define ZLOAD \
+	LEAQ (SI)(R8*8), R10 \
+	LEAQ (R10)(R8*8), R10 \
+	ZLOAD4(SI, R10, Z0, Z1, Z2, Z3, Y0, Y1, Y2, Y3) \
+	LEAQ (SI)(R8*4), AX \
+	LEAQ (R10)(R8*4), R10 \
+	ZLOAD4(AX, R10, Z4, Z5, Z6, Z7, Y4, Y5, Y6, Y7) \
+	LEAQ (AX)(R8*4), AX \
+	LEAQ (R10)(R8*4), R10 \
+	ZLOAD4(AX, R10, Z8, Z9, Z10, Z11, Y8, Y9, Y10, Y11) \
+	LEAQ (AX)(R8*4), AX \
+	LEAQ (R10)(R8*4), R10 \
+	ZLOAD4(AX, R10, Z12, Z13, Z14, Z15, Y12, Y13, Y14, Y15)
+
+// Round one: rows 2k, 2k+1 by columns 0-7 and 8-15: Z16+2k, Z17+2k.
+#define ZR1(a, b, lo, hi) \
+	VPUNPCKLBW b, a, lo \
+	VPUNPCKHBW b, a, hi
+
+// Round two: rows 4q-4q+3 by columns 0-3, 4-7, 8-11, 12-15: Z4q-Z4q+3.
+#define ZR2(a, b, c, d, o0, o1, o2, o3) \
+	VPUNPCKLWD c, a, o0 \
+	VPUNPCKHWD c, a, o1 \
+	VPUNPCKLWD d, b, o2 \
+	VPUNPCKHWD d, b, o3
+
+// Round three: rows 0-7 (from groups q and q+1) by column pairs.
+#define ZR3(a, b, lo, hi) \
+	VPUNPCKLDQ b, a, lo \
+	VPUNPCKHDQ b, a, hi
+
+// Round four: all rows of two columns.
+#define ZR4(a, b, lo, hi) \
+	VPUNPCKLQDQ b, a, lo \
+	VPUNPCKHQDQ b, a, hi
+
+#define ZROUNDS \
+	ZR1(Z0, Z1, Z16, Z17) \
+	ZR1(Z2, Z3, Z18, Z19) \
+	ZR1(Z4, Z5, Z20, Z21) \
+	ZR1(Z6, Z7, Z22, Z23) \
+	ZR1(Z8, Z9, Z24, Z25) \
+	ZR1(Z10, Z11, Z26, Z27) \
+	ZR1(Z12, Z13, Z28, Z29) \
+	ZR1(Z14, Z15, Z30, Z31) \
+	ZR2(Z16, Z17, Z18, Z19, Z0, Z1, Z2, Z3) \
+	ZR2(Z20, Z21, Z22, Z23, Z4, Z5, Z6, Z7) \
+	ZR2(Z24, Z25, Z26, Z27, Z8, Z9, Z10, Z11) \
+	ZR2(Z28, Z29, Z30, Z31, Z12, Z13, Z14, Z15) \
+	ZR3(Z0, Z4, Z16, Z17) \
+	ZR3(Z1, Z5, Z18, Z19) \
+	ZR3(Z2, Z6, Z20, Z21) \
+	ZR3(Z3, Z7, Z22, Z23) \
+	ZR3(Z8, Z12, Z24, Z25) \
+	ZR3(Z9, Z13, Z26, Z27) \
+	ZR3(Z10, Z14, Z28, Z29) \
+	ZR3(Z11, Z15, Z30, Z31) \
+	ZR4(Z16, Z24, Z0, Z1) \
+	ZR4(Z17, Z25, Z2, Z3) \
+	ZR4(Z18, Z26, Z4, Z5) \
+	ZR4(Z19, Z27, Z6, Z7) \
+	ZR4(Z20, Z28, Z8, Z9) \
+	ZR4(Z21, Z29, Z10, Z11) \
+	ZR4(Z22, Z30, Z12, Z13) \
+	ZR4(Z23, Z31, Z14, Z15)
+
+#define ZSTORE4(p, z0, z1, z2, z3, y0, y1, y2, y3) \
+	VSHUFI64X2 $0xd8, z0, z0, z0 \
+	VSHUFI64X2 $0xd8, z1, z1, z1 \
+	VSHUFI64X2 $0xd8, z2, z2, z2 \
+	VSHUFI64X2 $0xd8, z3, z3, z3 \
+	VMOVDQU y0, (p) \
+	VMOVDQU y1, (p)(DX*1) \
+	VMOVDQU y2, (p)(DX*2) \
+	VMOVDQU y3, (p)(R12*1) \
+	LEAQ (p)(R13*1), AX \
+	VEXTRACTI64X4 $1, z0, (AX) \
+	VEXTRACTI64X4 $1, z1, (AX)(DX*1) \
+	VEXTRACTI64X4 $1, z2, (AX)(DX*2) \
+	VEXTRACTI64X4 $1, z3, (AX)(R12*1)
+
+#define ZSTORE \
+	ZSTORE4(DI, Z0, Z1, Z2, Z3, Y0, Y1, Y2, Y3) \
+	LEAQ (DI)(DX*4), R11 \
+	ZSTORE4(R11, Z4, Z5, Z6, Z7, Y4, Y5, Y6, Y7) \
+	LEAQ (R11)(DX*4), R11 \
+	ZSTORE4(R11, Z8, Z9, Z10, Z11, Y8, Y9, Y10, Y11) \
+	LEAQ (R11)(DX*4), R11 \
+	ZSTORE4(R11, Z12, Z13, Z14, Z15, Y12, Y13, Y14, Y15)
+
+// ZOR, for bools: the OR of Z0-Z15 (every byte of the block once)
+// tested against 0xfe in each byte, the bits found ORed into K2. Z16 and
+// Z17 are free until round one.
+#define ZOR \
+	VMOVDQA64 Z0, Z16 \
+	VPTERNLOGD $0xfe, Z2, Z1, Z16 \
+	VPTERNLOGD $0xfe, Z4, Z3, Z16 \
+	VPTERNLOGD $0xfe, Z6, Z5, Z16 \
+	VPTERNLOGD $0xfe, Z8, Z7, Z16 \
+	VPTERNLOGD $0xfe, Z10, Z9, Z16 \
+	VPTERNLOGD $0xfe, Z12, Z11, Z16 \
+	VPTERNLOGD $0xfe, Z14, Z13, Z16 \
+	VPORQ Z15, Z16, Z16 \
+	VPTERNLOGD $0xff, Z17, Z17, Z17 \
+	VPADDB Z17, Z17, Z17 \
+	VPTESTMB Z17, Z16, K1 \
+	KORQ K1, K2, K2
+
+#define ARGSZ \
+	MOVQ dst+0(FP), DI \
+	MOVQ dstride+8(FP), DX \
+	MOVQ src+16(FP), SI \
+	MOVQ sstride+24(FP), R8 \
+	LEAQ (R8)(R8*2), R9 \
+	LEAQ (DX)(DX*2), R12 \
+	MOVQ DX, R13 \
+	SHLQ $4, R13 \
+	KXORQ K2, K2, K2 \
+	MOVQ m+40(FP), CX \
+	SHRQ $5, CX
+
+#define NEXTBLOCKZ \
+	LEAQ (SI)(R8*8), SI \
+	LEAQ (SI)(R8*8), SI \
+	LEAQ (SI)(R8*8), SI \
+	LEAQ (SI)(R8*8), SI \
+	ADDQ $32, DI
+
+#define NEXTBANDZ \
+	MOVQ n+32(FP), AX \
+	IMULQ R8, AX \
+	SUBQ AX, SI \
+	ADDQ $32, SI \
+	SUBQ n+32(FP), DI \
+	LEAQ (DI)(R13*2), DI
+
+// func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+TEXT ·tpose1AVX512(SB), NOSPLIT, $0-57
+	ARGSZ
+	JZ   donez
+
+bandz:
+	MOVQ n+32(FP), BX
+	SHRQ $5, BX
+
+loopz:
+	ZLOAD
+	ZROUNDS
+	ZSTORE
+	NEXTBLOCKZ
+	DECQ BX
+	JNZ  loopz
+	NEXTBANDZ
+	DECQ CX
+	JNZ  bandz
+
+donez:
+	VZEROUPPER
+	MOVB $0, ret+56(FP)
+	RET
+
+// func tpose1BoolAVX512(...) is tpose1AVX512 that also reports a byte of
+// the source above 1.
+TEXT ·tpose1BoolAVX512(SB), NOSPLIT, $0-57
+	ARGSZ
+	JZ   donezb
+
+bandzb:
+	MOVQ n+32(FP), BX
+	SHRQ $5, BX
+
+loopzb:
+	ZLOAD
+	ZOR
+	ZROUNDS
+	ZSTORE
+	NEXTBLOCKZ
+	DECQ BX
+	JNZ  loopzb
+	NEXTBANDZ
+	DECQ CX
+	JNZ  bandzb
+
+donezb:
+	KORTESTQ K2, K2
+	SETNE    ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func hasAVX512BW() bool
+// CPUID says AVX-512 F and BW, and the OS saves the opmask and ZMM state
+// as well as XMM and YMM (XGETBV).
+TEXT ·hasAVX512BW(SB), NOSPLIT, $0-1
+	MOVL $0, AX
+	CPUID
+	CMPL AX, $7
+	JL   noz
+	MOVL $1, AX
+	MOVL $0, CX
+	CPUID
+	ANDL $0x08000000, CX // OSXSAVE
+	JZ   noz
+	MOVL $0, CX
+	XGETBV
+	ANDL $0xe6, AX
+	CMPL AX, $0xe6
+	JNE  noz
+	MOVL $7, AX
+	MOVL $0, CX
+	CPUID
+	ANDL $0x40010000, BX // AVX512F and AVX512BW
+	CMPL BX, $0x40010000
+	JNE  noz
+	MOVB $1, ret+0(FP)
+	RET
+
+noz:
+	MOVB $0, ret+0(FP)
+	RET

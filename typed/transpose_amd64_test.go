@@ -2,21 +2,23 @@
 
 package typed
 
-// tposeModes: the assembly kernels (where the processor has AVX2), then
-// the portable code alone. set switches a mode on and returns the undo.
+// tposeModes: the AVX-512 kernel (where the processor has it; the AVX2
+// ones otherwise), the AVX2 kernels alone, then the portable code alone.
+// set switches a mode on and returns the undo.
 func tposeModes() []struct {
 	name string
 	set  func() func()
 } {
-	mode := func(on bool) func() func() {
+	hw512 := useAVX2 && hasAVX512BW()
+	mode := func(avx2, avx512 bool) func() func() {
 		return func() func() {
-			saved := useTposeAVX2
-			useTposeAVX2 = on && useAVX2
-			return func() { useTposeAVX2 = saved }
+			saved2, saved512 := useTposeAVX2, useTposeAVX512
+			useTposeAVX2, useTposeAVX512 = avx2 && useAVX2, avx512 && hw512
+			return func() { useTposeAVX2, useTposeAVX512 = saved2, saved512 }
 		}
 	}
 	return []struct {
 		name string
 		set  func() func()
-	}{{"avx2", mode(true)}, {"portable", mode(false)}}
+	}{{"avx512", mode(true, true)}, {"avx2", mode(true, false)}, {"portable", mode(false, false)}}
 }
