@@ -241,7 +241,7 @@ func (s *swapCopier) Write(p []byte) (int, error) {
 	if len(p) < len(s.dst) {
 		return 0, io.ErrShortWrite
 	}
-	swapCopy(s.dst, p[:len(s.dst)], s.unit)
+	swapCopyLarge(s.dst, p[:len(s.dst)], s.unit)
 	return len(s.dst), errSwapped
 }
 
