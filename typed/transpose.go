@@ -17,14 +17,21 @@ import (
 // tposeKernel transposes a block of items whose shape is a multiple of
 // rows x cols: dst row j gets src column j. The strides are in bytes. mask,
 // when not nil, is the byte order of one 16-byte lane (swap_amd64.go's
-// laneMask) to apply to every item on the way. bad reports a byte other
-// than 0 or 1 among 1-byte items, for bool data.
+// laneMask) to apply to every item on the way. nt asks for non-temporal
+// stores, when the kernel has them, mask is nil and dst and its stride are
+// multiples of 32 bytes. bad reports a byte other than 0 or 1 among 1-byte
+// items, for bool data.
 type tposeKernel struct {
 	rows, cols int
-	f          func(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) (bad bool)
+	nt         bool // f can store around the cache
+	f          func(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) (bad bool)
 }
 
 var (
+	// tposeNTMin is the size of array from which the transpose stores
+	// around the cache (swapCopyLarge's reasons; a transpose gains more,
+	// as it writes scattered runs whose lines would each be read first).
+	tposeNTMin = 4 << 20
 	// tileBytes is the width of a strip, in bytes of a source row: a few
 	// cache lines, so that the kernel's bands reuse each line it loads.
 	tileBytes = 256
@@ -64,13 +71,17 @@ func tposeBlocked(dst []byte, dstride int, src []byte, sstride int, n, m, size, 
 	}
 	ti, tj := max(tileRows-tileRows%k.rows, k.rows), max(tileBytes/size, k.cols)
 	tj -= tj % k.cols
+	// Stores around the cache for the blocks at 32-byte boundaries of a
+	// large array (the moved-back blocks at the edges are not).
+	nt := k.nt && mask == nil && n*m*size >= tposeNTMin &&
+		uintptr(unsafe.Pointer(unsafe.SliceData(dst)))%32 == 0 && dstride*size%32 == 0
 	bad := false
 	// run has the kernel transpose rows [i, i+ni) by columns [j, j+nj).
-	run := func(i, j, ni, nj int) {
+	run := func(i, j, ni, nj int, nt bool) {
 		if ni > 0 && nj > 0 {
 			d := unsafe.SliceData(dst[(j*dstride+i)*size:])
 			s := unsafe.SliceData(src[(i*sstride+j)*size:])
-			bad = k.f(d, dstride*size, s, sstride*size, ni, nj, mask) || bad
+			bad = k.f(d, dstride*size, s, sstride*size, ni, nj, mask, nt) || bad
 		}
 	}
 	for j0 := 0; j0 < m; j0 += tj {
@@ -85,14 +96,14 @@ func tposeBlocked(dst []byte, dstride int, src []byte, sstride int, n, m, size, 
 			ni := min(ti, n-i0)
 			bi := ni - ni%k.rows
 			ie := i0 + ni - k.rows // likewise for rows
-			run(i0, j0, bi, bj)
+			run(i0, j0, bi, bj, nt)
 			if bj < nj {
-				run(i0, je, bi, k.cols)
+				run(i0, je, bi, k.cols, nt)
 			}
 			if bi < ni {
-				run(ie, j0, k.rows, bj)
+				run(ie, j0, k.rows, bj, false)
 				if bj < nj {
-					run(ie, je, k.rows, k.cols)
+					run(ie, je, k.rows, k.cols, false)
 				}
 			}
 		}

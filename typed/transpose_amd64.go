@@ -8,45 +8,45 @@ package typed
 // kernel stores 16-byte halves. Without AVX2 the portable kernel runs.
 
 //go:noescape
-func tpose1AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose1AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose1BoolAVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose1BoolAVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose1BoolAVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose1BoolAVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 func hasAVX512BW() bool
 
 //go:noescape
-func tpose2AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose2AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose4AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose4AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose8AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose8AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 //go:noescape
-func tpose16AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+func tpose16AVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 
 // tposeKernelOf gives the kernel for size-byte items with the block it
 // moves at once, rows x columns of the source.
 func tposeKernelOf(size int) tposeKernel {
 	switch size {
 	case 1:
-		return tposeKernel{16, 32, tpose1AVX2}
+		return tposeKernel{16, 32, false, tpose1AVX2}
 	case 2:
-		return tposeKernel{16, 8, tpose2AVX2}
+		return tposeKernel{16, 8, true, tpose2AVX2}
 	case 4:
-		return tposeKernel{8, 8, tpose4AVX2}
+		return tposeKernel{8, 8, true, tpose4AVX2}
 	case 8:
-		return tposeKernel{4, 8, tpose8AVX2}
+		return tposeKernel{4, 8, true, tpose8AVX2}
 	case 16:
-		return tposeKernel{4, 4, tpose16AVX2}
+		return tposeKernel{4, 4, true, tpose16AVX2}
 	}
 	return tposeKernel{}
 }
@@ -68,9 +68,9 @@ func tposeKernelFor(size, swap int, bools bool) (tposeKernel, *[32]byte) {
 	if size == 1 {
 		switch {
 		case useTposeAVX512 && bools:
-			k = tposeKernel{32, 32, tpose1BoolAVX512}
+			k = tposeKernel{32, 32, false, tpose1BoolAVX512}
 		case useTposeAVX512:
-			k = tposeKernel{32, 32, tpose1AVX512}
+			k = tposeKernel{32, 32, false, tpose1AVX512}
 		case bools:
 			k.f = tpose1BoolAVX2
 		}

@@ -4,7 +4,7 @@
 
 // Transpose kernels in AVX2. Every one has the Go signature
 //
-//	func tposeNAVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
+//	func tposeNAVX2(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
 //
 // and writes the transpose of the n x m block of N-byte items at src into
 // dst (dst row j is src column j); strides are in bytes, n and m multiples
@@ -16,7 +16,9 @@
 // store waited for its line to come in.) A block is loaded with 128-bit
 // halves from two rows where that lets in-lane unpacks finish the
 // transpose. mask, when not nil, is a VPSHUFB mask that reverses the bytes
-// of each item's words, applied to every register after loading.
+// of each item's words, applied to every register after loading. nt (with
+// no mask, in the kernels that store 32-byte runs) makes the stores
+// non-temporal: dst and dstride must then be multiples of 32.
 //
 // Registers: SI and DI point at the block, R8 = sstride, R9 = 3*sstride,
 // DX = dstride, R12 = 3*dstride, CX counts bands, BX blocks in a band,
@@ -48,12 +50,20 @@
 	VPSHUFB Y15, Y6, Y6 \
 	VPSHUFB Y15, Y7, Y7
 
-// STORE4ROWS stores a, b, c, d at p in four destination rows.
-#define STORE4ROWS(p, a, b, c, d) \
-	VMOVDQU a, (p) \
-	VMOVDQU b, (p)(DX*1) \
-	VMOVDQU c, (p)(DX*2) \
-	VMOVDQU d, (p)(R12*1)
+// STORE4ROWS stores a, b, c, d at p in four destination rows, with mov
+// (VMOVDQU, or VMOVNTDQ for stores around the cache).
+#define STORE4ROWS(mov, p, a, b, c, d) \
+	mov a, (p) \
+	mov b, (p)(DX*1) \
+	mov c, (p)(DX*2) \
+	mov d, (p)(R12*1)
+
+// NTDONE fences non-temporal stores, which are weakly ordered, before the
+// caller reads the array or hands it on.
+#define NTDONE \
+	CMPB nt+56(FP), $0 \
+	JEQ  2(PC) \
+	SFENCE
 
 // ---- 16-byte items (complex128), blocks of 4 rows x 4 columns: each
 // register is one item from each of two rows, 32 bytes of a destination
@@ -77,19 +87,19 @@
 	VMOVDQU 48(SI)(R8*2), X7 \
 	VINSERTI128 $1, 48(SI)(R9*1), Y7, Y7
 
-#define STORE16X4 \
-	VMOVDQU Y0, (DI) \
-	VMOVDQU Y1, 32(DI) \
-	VMOVDQU Y2, (DI)(DX*1) \
-	VMOVDQU Y3, 32(DI)(DX*1) \
-	VMOVDQU Y4, (DI)(DX*2) \
-	VMOVDQU Y5, 32(DI)(DX*2) \
-	VMOVDQU Y6, (DI)(R12*1) \
-	VMOVDQU Y7, 32(DI)(R12*1) \
+#define STORE16X4(mov) \
+	mov Y0, (DI) \
+	mov Y1, 32(DI) \
+	mov Y2, (DI)(DX*1) \
+	mov Y3, 32(DI)(DX*1) \
+	mov Y4, (DI)(DX*2) \
+	mov Y5, 32(DI)(DX*2) \
+	mov Y6, (DI)(R12*1) \
+	mov Y7, 32(DI)(R12*1) \
 	LEAQ (SI)(R8*4), SI \
 	ADDQ $64, DI
 
-TEXT ·tpose16AVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose16AVX2(SB), NOSPLIT, $0-65
 	ARGS
 	MOVQ m+40(FP), CX
 	SHRQ $2, CX
@@ -102,18 +112,27 @@ band16:
 	SHRQ $2, BX
 	TESTQ R13, R13
 	JNZ  swap16
+	CMPB nt+56(FP), $0
+	JNE  nt16
 
 plain16:
 	LOAD16X4
-	STORE16X4
+	STORE16X4(VMOVDQU)
 	DECQ BX
 	JNZ  plain16
+	JMP  next16
+
+nt16:
+	LOAD16X4
+	STORE16X4(VMOVNTDQ)
+	DECQ BX
+	JNZ  nt16
 	JMP  next16
 
 swap16:
 	LOAD16X4
 	SHUF8
-	STORE16X4
+	STORE16X4(VMOVDQU)
 	DECQ BX
 	JNZ  swap16
 
@@ -124,8 +143,9 @@ next16:
 	JNZ  band16
 
 done16:
+	NTDONE
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // ---- 8-byte items, blocks of 4 rows x 8 columns, as two 4 x 4: Y0 =
@@ -153,7 +173,7 @@ done16:
 	LEAQ (SI)(R8*4), SI \
 	ADDQ $32, DI
 
-TEXT ·tpose8AVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose8AVX2(SB), NOSPLIT, $0-65
 	ARGS
 	MOVQ m+40(FP), CX
 	SHRQ $3, CX
@@ -166,18 +186,33 @@ band8:
 	SHRQ $2, BX
 	TESTQ R13, R13
 	JNZ  swap8
+	CMPB nt+56(FP), $0
+	JNE  nt8
 
 plain8:
 	LEAQ (DI)(DX*4), AX
 	LOAD8(0)
 	TPOSE8
-	STORE4ROWS(DI, Y4, Y5, Y6, Y7)
+	STORE4ROWS(VMOVDQU, DI, Y4, Y5, Y6, Y7)
 	LOAD8(32)
 	TPOSE8
-	STORE4ROWS(AX, Y4, Y5, Y6, Y7)
+	STORE4ROWS(VMOVDQU, AX, Y4, Y5, Y6, Y7)
 	STEP8
 	DECQ BX
 	JNZ  plain8
+	JMP  next8
+
+nt8:
+	LEAQ (DI)(DX*4), AX
+	LOAD8(0)
+	TPOSE8
+	STORE4ROWS(VMOVNTDQ, DI, Y4, Y5, Y6, Y7)
+	LOAD8(32)
+	TPOSE8
+	STORE4ROWS(VMOVNTDQ, AX, Y4, Y5, Y6, Y7)
+	STEP8
+	DECQ BX
+	JNZ  nt8
 	JMP  next8
 
 swap8:
@@ -185,11 +220,11 @@ swap8:
 	LOAD8(0)
 	SHUF4
 	TPOSE8
-	STORE4ROWS(DI, Y4, Y5, Y6, Y7)
+	STORE4ROWS(VMOVDQU, DI, Y4, Y5, Y6, Y7)
 	LOAD8(32)
 	SHUF4
 	TPOSE8
-	STORE4ROWS(AX, Y4, Y5, Y6, Y7)
+	STORE4ROWS(VMOVDQU, AX, Y4, Y5, Y6, Y7)
 	STEP8
 	DECQ BX
 	JNZ  swap8
@@ -201,8 +236,9 @@ next8:
 	JNZ  band8
 
 done8:
+	NTDONE
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // ---- 4-byte items, blocks of 8 x 8: Yk = [rk c0-3 | rk+4 c0-3] and
@@ -239,16 +275,16 @@ done8:
 	VPUNPCKLQDQ Y11, Y9, c \
 	VPUNPCKHQDQ Y11, Y9, d
 
-#define TPOSE4 \
+#define TPOSE4(mov) \
 	T4X4D(Y0, Y1, Y2, Y3) \
 	T4X4D(Y4, Y5, Y6, Y7) \
 	LEAQ (DI)(DX*4), AX \
-	STORE4ROWS(DI, Y0, Y1, Y2, Y3) \
-	STORE4ROWS(AX, Y4, Y5, Y6, Y7) \
+	STORE4ROWS(mov, DI, Y0, Y1, Y2, Y3) \
+	STORE4ROWS(mov, AX, Y4, Y5, Y6, Y7) \
 	LEAQ (SI)(R8*8), SI \
 	ADDQ $32, DI
 
-TEXT ·tpose4AVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose4AVX2(SB), NOSPLIT, $0-65
 	ARGS
 	MOVQ m+40(FP), CX
 	SHRQ $3, CX
@@ -261,18 +297,27 @@ band4:
 	SHRQ $3, BX
 	TESTQ R13, R13
 	JNZ  swap4
+	CMPB nt+56(FP), $0
+	JNE  nt4
 
 plain4:
 	LOAD4
-	TPOSE4
+	TPOSE4(VMOVDQU)
 	DECQ BX
 	JNZ  plain4
+	JMP  next4
+
+nt4:
+	LOAD4
+	TPOSE4(VMOVNTDQ)
+	DECQ BX
+	JNZ  nt4
 	JMP  next4
 
 swap4:
 	LOAD4
 	SHUF8
-	TPOSE4
+	TPOSE4(VMOVDQU)
 	DECQ BX
 	JNZ  swap4
 
@@ -283,8 +328,9 @@ next4:
 	JNZ  band4
 
 done4:
+	NTDONE
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // ---- 2-byte items, blocks of 16 rows x 8 columns: Yk = [rk c0-7 | rk+8
@@ -317,7 +363,7 @@ done4:
 // pairs (ab cd ef gh, columns 0-3 and 4-7: Y8-Y14, Y1), round two dwords
 // (abcd and efgh, columns 0 1, 2 3, 4 5, 6 7: Y0 Y2 Y3 Y4, Y5 Y6 Y7 Y8),
 // round three quadwords: columns 0-7 in Y9-Y14, Y0, Y1.
-#define TPOSE2 \
+#define TPOSE2(mov) \
 	VPUNPCKLWD Y1, Y0, Y8 \
 	VPUNPCKHWD Y1, Y0, Y9 \
 	VPUNPCKLWD Y3, Y2, Y10 \
@@ -343,8 +389,8 @@ done4:
 	VPUNPCKLQDQ Y8, Y4, Y0 \
 	VPUNPCKHQDQ Y8, Y4, Y1 \
 	LEAQ (DI)(DX*4), AX \
-	STORE4ROWS(DI, Y9, Y10, Y11, Y12) \
-	STORE4ROWS(AX, Y13, Y14, Y0, Y1) \
+	STORE4ROWS(mov, DI, Y9, Y10, Y11, Y12) \
+	STORE4ROWS(mov, AX, Y13, Y14, Y0, Y1) \
 	LEAQ (SI)(R8*8), SI \
 	LEAQ (SI)(R8*8), SI \
 	ADDQ $32, DI
@@ -361,7 +407,7 @@ done4:
 	SUBQ AX, DI \
 	LEAQ (DI)(DX*8), DI
 
-TEXT ·tpose2AVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose2AVX2(SB), NOSPLIT, $0-65
 	ARGS
 	MOVQ m+40(FP), CX
 	SHRQ $3, CX
@@ -372,18 +418,27 @@ band2:
 	SHRQ $4, BX
 	TESTQ R13, R13
 	JNZ  swap2
+	CMPB nt+56(FP), $0
+	JNE  nt2
 
 plain2:
 	LOAD2
-	TPOSE2
+	TPOSE2(VMOVDQU)
 	DECQ BX
 	JNZ  plain2
+	JMP  next2
+
+nt2:
+	LOAD2
+	TPOSE2(VMOVNTDQ)
+	DECQ BX
+	JNZ  nt2
 	JMP  next2
 
 swap2:
 	LOAD2
 	SHUF8
-	TPOSE2
+	TPOSE2(VMOVDQU)
 	DECQ BX
 	JNZ  swap2
 
@@ -393,8 +448,9 @@ next2:
 	JNZ  band2
 
 done2:
+	NTDONE
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // ---- 1-byte items, blocks of 16 rows x 32 columns, in two passes over
@@ -525,7 +581,7 @@ done2:
 	SUBQ n+32(FP), DI \
 	LEAQ (DI)(R13*2), DI
 
-TEXT ·tpose1AVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose1AVX2(SB), NOSPLIT, $0-65
 	ARGS1
 	JZ   done1
 
@@ -543,12 +599,12 @@ loop1:
 
 done1:
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // func tpose1BoolAVX2(...) is tpose1AVX2 that also reports a byte of the
 // source above 1.
-TEXT ·tpose1BoolAVX2(SB), NOSPLIT, $0-57
+TEXT ·tpose1BoolAVX2(SB), NOSPLIT, $0-65
 	ARGS1
 	JZ   done1b
 
@@ -569,7 +625,7 @@ done1b:
 	VPCMPEQB Y14, Y14, Y14
 	VPADDB   Y14, Y14, Y14
 	VPTEST   Y14, Y15
-	SETNE    ret+56(FP)
+	SETNE    ret+64(FP)
 	VZEROUPPER
 	RET
 
@@ -727,8 +783,8 @@ done1b:
 	SUBQ n+32(FP), DI \
 	LEAQ (DI)(R13*2), DI
 
-// func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte) bool
-TEXT ·tpose1AVX512(SB), NOSPLIT, $0-57
+// func tpose1AVX512(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) bool
+TEXT ·tpose1AVX512(SB), NOSPLIT, $0-65
 	ARGSZ
 	JZ   donez
 
@@ -749,12 +805,12 @@ loopz:
 
 donez:
 	VZEROUPPER
-	MOVB $0, ret+56(FP)
+	MOVB $0, ret+64(FP)
 	RET
 
 // func tpose1BoolAVX512(...) is tpose1AVX512 that also reports a byte of
 // the source above 1.
-TEXT ·tpose1BoolAVX512(SB), NOSPLIT, $0-57
+TEXT ·tpose1BoolAVX512(SB), NOSPLIT, $0-65
 	ARGSZ
 	JZ   donezb
 
@@ -776,7 +832,7 @@ loopzb:
 
 donezb:
 	KORTESTQ K2, K2
-	SETNE    ret+56(FP)
+	SETNE    ret+64(FP)
 	VZEROUPPER
 	RET
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 )
 
 // tposeNaive is the plain reference: item (j, i) of dst is item (i, j) of
@@ -110,6 +111,41 @@ func TestTposeBlockedLarge(t *testing.T) {
 				for _, swap := range swapUnits(size) {
 					for _, s := range shapes {
 						checkTpose(t, rng, s[0], s[1], size, swap)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestTposeNonTemporal: with the size threshold of stores around the cache
+// at 0, transposes into storage that allows them (32-byte aligned, rows a
+// multiple of 32 bytes apart) match the reference, edges included; and
+// storage that does not allow them still gets the ordinary stores.
+func TestTposeNonTemporal(t *testing.T) {
+	saved := tposeNTMin
+	defer func() { tposeNTMin = saved }()
+	tposeNTMin = 0
+	for _, mode := range tposeModes() {
+		t.Run(mode.name, func(t *testing.T) {
+			defer mode.set()()
+			rng := rand.New(rand.NewPCG(31, 32))
+			for _, size := range []int{2, 4, 8, 16} {
+				for _, swap := range swapUnits(size) {
+					for _, sh := range [][2]int{{16, 8}, {32, 32}, {48, 17}, {64, 100}, {300, 257}, {17, 96}} {
+						n, m := sh[0], sh[1]
+						for _, dstride := range []int{n + (32-n*size%32)%32/size, n + 1} {
+							src := randWords(rng, n*m*size)
+							buf := make([]byte, m*dstride*size+64)
+							at := int(-uintptr(unsafe.Pointer(unsafe.SliceData(buf))) & 31)
+							dst := buf[at : at+m*dstride*size]
+							want := bytes.Clone(dst)
+							tposeNaive(want, dstride, src, m, n, m, size, swap)
+							tposeBlocked(dst, dstride, src, m, n, m, size, swap, false)
+							if !bytes.Equal(dst, want) {
+								t.Fatalf("size %d swap %d (%d, %d) dstride %d differs", size, swap, n, m, dstride)
+							}
+						}
 					}
 				}
 			}
