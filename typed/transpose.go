@@ -27,17 +27,22 @@ type tposeKernel struct {
 	f          func(dst *byte, dstride int, src *byte, sstride int, n, m int, mask *[32]byte, nt bool) (bad bool)
 }
 
-var (
-	// tposeNTMin is the size of array from which the transpose stores
-	// around the cache (swapCopyLarge's reasons; a transpose gains more,
-	// as it writes scattered runs whose lines would each be read first).
-	tposeNTMin = 4 << 20
+// tposeNTMin is the size of array from which the transpose stores around
+// the cache: a variable for the tests. The reasons are swapCopyLarge's, and
+// a transpose gains from a smaller size on, as its runs of a few hundred
+// bytes in many destination rows would each have their lines read first.
+// 1000x1000, interleaved: 8 MB of float64 0.66-0.71x copy() against 0.48x,
+// 4 MB of int32 unchanged, 2 MB a little slower.
+var tposeNTMin = 4 << 20
+
+const (
 	// tileBytes is the width of a strip, in bytes of a source row: a few
 	// cache lines, so that the kernel's bands reuse each line it loads.
 	tileBytes = 256
 	// tileRows is how many source rows a tile takes: as many lines of the
 	// source as L1 keeps comfortably (256 x 64 bytes, 16 KiB), and runs of
-	// a few hundred bytes in each destination row.
+	// a few hundred bytes in each destination row. (Shapes from 64 to 1024
+	// rows by 64 to 1024 bytes measured within the noise of one another.)
 	tileRows = 256
 )
 
