@@ -32,7 +32,7 @@ func TestNumpyFortranFiles(t *testing.T) {
 	big := [2]int{1030, 520}
 	bigDTypes := []string{"bool", "int8", "float16", "int32", "float64", "complex128"}
 	if testing.Short() {
-		bigDTypes = nil
+		bigDTypes = []string{}
 	}
 	cfg, err := json.Marshal(map[string]any{"shapes": shapes, "big": big, "big_dtypes": bigDTypes})
 	if err != nil {
