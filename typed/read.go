@@ -241,7 +241,7 @@ func (s *swapCopier) Write(p []byte) (int, error) {
 	if len(p) < len(s.dst) {
 		return 0, io.ErrShortWrite
 	}
-	swapCopy(s.dst, p[:len(s.dst)], s.unit)
+	swapCopyLarge(s.dst, p[:len(s.dst)], s.unit)
 	return len(s.dst), errSwapped
 }
 
@@ -255,10 +255,16 @@ const fortranChunk = 1 << 20
 
 // readFortran reads Fortran-order data (a C-order Cols x Rows matrix) a
 // chunk of whole columns at a time and transposes each chunk into place in
-// storage of the final size. ok is false, with nothing read, when 8
-// columns would not fit a chunk or the array is small: the caller then
-// reads the data whole.
+// storage of the final size; from a *bytes.Reader it transposes straight
+// from the reader's bytes. ok is false, with nothing read, when 8 columns
+// would not fit a chunk or the array is small: the caller then reads the
+// data whole.
 func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, err error, ok bool) {
+	if br, isBytes := r.(*bytes.Reader); isBytes {
+		if done, err, ok := readFortranBytes(br, h, resize); ok {
+			return done, err, true
+		}
+	}
 	size := h.DType.Size
 	col := h.Rows * size               // bytes of one column of the result
 	k := min(fortranChunk/col, h.Cols) // columns a chunk holds
@@ -271,7 +277,6 @@ func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, 
 	buf := resize(need)[:need]
 	bp := fortranBufs.Get().(*[]byte)
 	defer fortranBufs.Put(bp)
-	swap := needsSwap(h.Order, h.DType)
 	// A bad bool byte is reported once all the data is read, as Normalize
 	// would, at its offset in the data.
 	var bad error
@@ -283,16 +288,12 @@ func readFortran(r io.Reader, h Header, resize func(n int) []byte) (done int64, 
 			at := c0*col + n
 			return int64(at), readErr("data", h.DataOffset+need, h.DataOffset+at, err), true
 		}
-		if h.DType.Kind == 'b' && bad == nil {
-			bad = checkBoolsAt(chunk, c0*col)
-		}
 		if bad != nil {
 			continue
 		}
-		if swap {
-			Impl.Swap(chunk, h.DType.SwapUnit())
+		if !transposeCols(buf, chunk, h, c0, kk) {
+			bad = checkBoolsAt(chunk, c0*col)
 		}
-		transposeInto(buf[c0*size:], h.Cols, chunk, h.Rows, kk, h.Rows, size)
 	}
 	return int64(need), bad, true
 }

@@ -1,0 +1,43 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// func swapNTAVX2(dst, src []byte, mask *[32]byte)
+// swapAVX2 with non-temporal stores, 128 bytes a step, prefetching the
+// source as memmove's large-copy loop does. dst must be 32-byte aligned;
+// len(src) a multiple of 128 and len(dst) at least as long.
+TEXT ·swapNTAVX2(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
+	MOVQ mask+48(FP), AX
+	VMOVDQU (AX), Y15
+	SHRQ $7, CX
+	JZ   done
+
+loop:
+	PREFETCHNTA 0x1C0(SI)
+	PREFETCHNTA 0x280(SI)
+	VMOVDQU 0(SI), Y0
+	VMOVDQU 32(SI), Y1
+	VMOVDQU 64(SI), Y2
+	VMOVDQU 96(SI), Y3
+	VPSHUFB Y15, Y0, Y0
+	VPSHUFB Y15, Y1, Y1
+	VPSHUFB Y15, Y2, Y2
+	VPSHUFB Y15, Y3, Y3
+	VMOVNTDQ Y0, 0(DI)
+	VMOVNTDQ Y1, 32(DI)
+	VMOVNTDQ Y2, 64(DI)
+	VMOVNTDQ Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DI
+	DECQ CX
+	JNZ  loop
+
+done:
+	// Non-temporal stores are weakly ordered: fence them before the
+	// caller (or another goroutine it hands the array to) reads them.
+	SFENCE
+	VZEROUPPER
+	RET
