@@ -17,6 +17,10 @@ var headerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 // that r is left at the first byte of data.
 func ReadHeader(r io.Reader, lim Limits) (Header, error) {
 	if br, ok := r.(*bytes.Reader); ok {
+		var h Header
+		if readSaved(br, lim, &h) {
+			return h, nil
+		}
 		if h, ok := readSavedHeader(br, lim); ok {
 			return h, nil
 		}
