@@ -30,7 +30,17 @@ func emitCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, "ReadFrom reads a .npy file of dtype %s, any version, byte order or memory order, leaving r at the end of the data. It reuses Data when its capacity is enough, so reading into an array of the right size allocates nothing. Limits come from typed.DefaultLimits.", n.dt.Name)
+	// The fast path first: np.save's own header from memory, into storage
+	// large enough, with no Header built or copied.
+	capBytes := Qual("unsafe", "Slice").Call(Parens(Op("*").Byte()).Parens(Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(self("Data")))), Cap(self("Data")).Op("*").Lit(n.dt.Size))
 	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
+		If(
+			List(Id("ndim"), Id("rows"), Id("cols"), Id("n"), Id("ok")).Op(":=").Qual(typedPath, "ReadSaved").Call(Id("r"), Op("&").Add(dtv), Qual(typedPath, "DefaultLimits"), capBytes),
+			Id("ok"),
+		).Block(
+			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Id("rows"), Id("cols"), self("Data").Index(Empty(), Id("rows").Op("*").Id("cols")), Uint8().Call(Lit(2).Op("-").Id("ndim"))),
+			Return(Id("n"), Nil()),
+		),
 		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "DefaultLimits")),
 		If(Err().Op("!=").Nil()).Block(Return(Lit(0), Err())),
 		List(Id("m"), Err()).Op(":=").Id("a").Dot("ReadData").Call(Id("r"), Id("h")),

@@ -209,6 +209,10 @@ func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) {
 // at the end of the data. It reuses Data when its capacity is enough, so reading into an array of
 // the right size allocates nothing. Limits come from typed.DefaultLimits.
 func (a *Float64Array2D) ReadFrom(r io.Reader) (int64, error) {
+	if ndim, rows, cols, n, ok := typed.ReadSaved(r, &float64Array2DDType, typed.DefaultLimits, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*8)); ok {
+		a.Rows, a.Cols, a.Data, a.flat = rows, cols, a.Data[:rows*cols], uint8(2-ndim)
+		return n, nil
+	}
 	h, err := typed.ReadHeader(r, typed.DefaultLimits)
 	if err != nil {
 		return 0, err
