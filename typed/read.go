@@ -366,9 +366,13 @@ func remaining(r io.Reader) (int64, bool) {
 }
 
 // ReadRaw reads the data after header h into a new buffer, in host byte
-// order and C order, for types that do not keep numpy's bytes as their
-// storage (strings).
+// order and C order: the storage of a new array, or what a string type
+// decodes. Large data that r can tell is all there is read into memory
+// that is not zeroed first (see readFresh).
 func ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
+	if buf, n, err, ok := readFresh(r, &h); ok {
+		return buf, n, err
+	}
 	var buf []byte
 	n, err := ReadData(r, h, 0, func(n int) []byte {
 		buf = growBytes(buf, n)
