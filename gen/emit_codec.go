@@ -51,6 +51,18 @@ func emitCodec(f *File, n names) {
 	docf(f, "ReadData reads the data that follows header h, which the caller has read (typed.ReadHeader), converting it to host byte order and C order. It lets a caller look at a header before deciding which type reads the data.")
 	f.Func().Add(recv(n)).Id("ReadData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Int64(), Error()).Block(
 		mismatch,
+		// New storage: typed allocates it, filled as it is allocated where
+		// it can, and the array views it (aligned, as new Go memory is).
+		If(Cap(self("Data")).Op("*").Lit(n.dt.Size).Op("<").Id("h").Dot("DataLen")).Block(
+			List(Id("b"), Id("m"), Err()).Op(":=").Qual(typedPath, "ReadRaw").Call(Id("r"), Id("h")),
+			If(Err().Op("==").Nil()).Block(
+				Err().Op("=").Id("a").Dot("setData").Call(Id("b"), Id("h").Dot("NDim"), Id("h").Dot("Rows"), Id("h").Dot("Cols")),
+			),
+			If(Err().Op("!=").Nil()).Block(
+				List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
+			),
+			Return(Id("m"), Err()),
+		),
 		List(Id("m"), Err()).Op(":=").Qual(typedPath, "ReadData").Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
 		If(Err().Op("!=").Nil()).Block(
 			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),

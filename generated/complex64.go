@@ -229,6 +229,16 @@ func (a *Complex64Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) 
 	if h.DType.Name != complex64Array2DDType.Name {
 		return 0, typed.MismatchError(h.DType, complex64Array2DDType)
 	}
+	if cap(a.Data)*8 < h.DataLen {
+		b, m, err := typed.ReadRaw(r, h)
+		if err == nil {
+			err = a.setData(b, h.NDim, h.Rows, h.Cols)
+		}
+		if err != nil {
+			a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
+		}
+		return m, err
+	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0

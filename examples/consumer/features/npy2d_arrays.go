@@ -229,6 +229,16 @@ func (a *Int64Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != int64MatrixDType.Name {
 		return 0, typed.MismatchError(h.DType, int64MatrixDType)
 	}
+	if cap(a.Data)*8 < h.DataLen {
+		b, m, err := typed.ReadRaw(r, h)
+		if err == nil {
+			err = a.setData(b, h.NDim, h.Rows, h.Cols)
+		}
+		if err != nil {
+			a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
+		}
+		return m, err
+	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {
 		a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
@@ -504,6 +514,16 @@ func (a *Float32Matrix) ReadFrom(r io.Reader) (int64, error) {
 func (a *Float32Matrix) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != float32MatrixDType.Name {
 		return 0, typed.MismatchError(h.DType, float32MatrixDType)
+	}
+	if cap(a.Data)*4 < h.DataLen {
+		b, m, err := typed.ReadRaw(r, h)
+		if err == nil {
+			err = a.setData(b, h.NDim, h.Rows, h.Cols)
+		}
+		if err != nil {
+			a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
+		}
+		return m, err
 	}
 	m, err := typed.ReadData(r, h, cap(a.Data)*4, a.resize)
 	if err != nil {
