@@ -30,7 +30,17 @@ func emitCodec(f *File, n names) {
 	f.Line()
 
 	docf(f, "ReadFrom reads a .npy file of dtype %s, any version, byte order or memory order, leaving r at the end of the data. It reuses Data when its capacity is enough, so reading into an array of the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).", n.dt.Name)
+	// The fast path first: np.save's own header from memory, into storage
+	// large enough, with no Header built or copied.
+	capBytes := Qual("unsafe", "Slice").Call(Parens(Op("*").Byte()).Parens(Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(self("Data")))), Cap(self("Data")).Op("*").Lit(n.dt.Size))
 	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
+		If(
+			List(Id("ndim"), Id("rows"), Id("cols"), Id("n"), Id("ok")).Op(":=").Add(impl("ReadSaved")).Call(Id("r"), Op("&").Add(dtv), Qual(typedPath, "Limits").Values(), capBytes),
+			Id("ok"),
+		).Block(
+			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Id("rows"), Id("cols"), self("Data").Index(Empty(), Id("rows").Op("*").Id("cols")), Uint8().Call(Lit(2).Op("-").Id("ndim"))),
+			Return(Id("n"), Nil()),
+		),
 		List(Id("h"), Err()).Op(":=").Qual(typedPath, "ReadHeader").Call(Id("r"), Qual(typedPath, "Limits").Values()),
 		If(Err().Op("!=").Nil()).Block(Return(Lit(0), Err())),
 		List(Id("m"), Err()).Op(":=").Id("a").Dot("ReadData").Call(Id("r"), Id("h")),
@@ -41,6 +51,18 @@ func emitCodec(f *File, n names) {
 	docf(f, "ReadData reads the data that follows header h, which the caller has read (typed.ReadHeader), converting it to host byte order and C order. It lets a caller look at a header before deciding which type reads the data.")
 	f.Func().Add(recv(n)).Id("ReadData").Params(Id("r").Qual("io", "Reader"), Id("h").Qual(typedPath, "Header")).Params(Int64(), Error()).Block(
 		mismatch,
+		// New storage: typed allocates it, filled as it is allocated where
+		// it can, and the array views it (aligned, as new Go memory is).
+		If(Cap(self("Data")).Op("*").Lit(n.dt.Size).Op("<").Id("h").Dot("DataLen")).Block(
+			List(Id("b"), Id("m"), Err()).Op(":=").Add(impl("ReadRaw")).Call(Id("r"), Id("h")),
+			If(Err().Op("==").Nil()).Block(
+				Err().Op("=").Id("a").Dot("setData").Call(Id("b"), Id("h").Dot("NDim"), Id("h").Dot("Rows"), Id("h").Dot("Cols")),
+			),
+			If(Err().Op("!=").Nil()).Block(
+				List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),
+			),
+			Return(Id("m"), Err()),
+		),
 		List(Id("m"), Err()).Op(":=").Add(impl("ReadData")).Call(Id("r"), Id("h"), Cap(self("Data")).Op("*").Lit(n.dt.Size), self("resize")),
 		If(Err().Op("!=").Nil()).Block(
 			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Lit(0), Lit(0), self("Data").Index(Empty(), Lit(0)), Lit(0)),

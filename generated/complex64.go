@@ -210,6 +210,10 @@ func (a *Complex64Array2D) WriteTo(w io.Writer) (int64, error) {
 // r at the end of the data. It reuses Data when its capacity is enough, so reading into an array
 // of the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Complex64Array2D) ReadFrom(r io.Reader) (int64, error) {
+	if ndim, rows, cols, n, ok := typed.Impl.ReadSaved(r, &complex64Array2DDType, typed.Limits{}, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*8)); ok {
+		a.Rows, a.Cols, a.Data, a.flat = rows, cols, a.Data[:rows*cols], uint8(2-ndim)
+		return n, nil
+	}
 	h, err := typed.ReadHeader(r, typed.Limits{})
 	if err != nil {
 		return 0, err
@@ -224,6 +228,16 @@ func (a *Complex64Array2D) ReadFrom(r io.Reader) (int64, error) {
 func (a *Complex64Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) {
 	if h.DType.Name != complex64Array2DDType.Name {
 		return 0, typed.Impl.MismatchError(h.DType, complex64Array2DDType)
+	}
+	if cap(a.Data)*8 < h.DataLen {
+		b, m, err := typed.Impl.ReadRaw(r, h)
+		if err == nil {
+			err = a.setData(b, h.NDim, h.Rows, h.Cols)
+		}
+		if err != nil {
+			a.Rows, a.Cols, a.Data, a.flat = 0, 0, a.Data[:0], 0
+		}
+		return m, err
 	}
 	m, err := typed.Impl.ReadData(r, h, cap(a.Data)*8, a.resize)
 	if err != nil {

@@ -3,7 +3,6 @@ package typed
 import (
 	"encoding/binary"
 	"fmt"
-	"strconv"
 )
 
 // Magic is the six bytes every .npy file starts with.
@@ -82,52 +81,12 @@ func (impl) CheckRank(ndim, rows, cols int) error {
 // 64 bytes. numpy moves to version 2.0 only for headers over 65535 bytes;
 // these headers are under 200, so it is always version 1.0.
 func (impl) AppendHeader(dst []byte, dt DType, ndim, rows, cols int) []byte {
-	start := len(dst)
-	dst = append(dst, Magic...)
-	dst = append(dst, 1, 0, 0, 0) // version 1.0 and a uint16 length, filled in below
-	dictStart := len(dst)
-	dst = append(dst, "{'descr': '"...)
-	dst = dt.appendDescr(dst)
-	dst = append(dst, "', 'fortran_order': False, 'shape': ("...)
-	first := rows // the dimension np.save leaves room to grow
-	switch ndim {
-	case 0:
-		dst = append(dst, "), }"...)
-	case 1:
-		first = cols
-		dst = strconv.AppendInt(dst, int64(cols), 10)
-		dst = append(dst, ",), }"...)
-	default:
-		dst = strconv.AppendInt(dst, int64(rows), 10)
-		dst = append(dst, ", "...)
-		dst = strconv.AppendInt(dst, int64(cols), 10)
-		dst = append(dst, "), }"...)
-	}
-	if ndim != 0 { // numpy leaves no room to grow a scalar
-		dst = append(dst, spaces[:max(growthDigits-decimalLen(first), 0)]...)
-	}
-	hlen := len(dst) - dictStart + 1 // the closing newline counts
-	pad := headerAlign - (dictStart-start+hlen)%headerAlign
-	binary.LittleEndian.PutUint16(dst[start+8:], uint16(hlen+pad))
-	dst = append(dst, spaces[:pad]...)
-	return append(dst, '\n')
+	return appendSaved(dst, &dt, ndim, rows, cols)
 }
 
 // spaces pads headers in one append rather than a byte at a time, which
 // was a third of writing a small array. pad is at most headerAlign.
 const spaces = "                                                                "
-
-func decimalLen(n int) int {
-	l := 1
-	if n < 0 {
-		l, n = 2, -n
-	}
-	for n >= 10 {
-		n /= 10
-		l++
-	}
-	return l
-}
 
 // ParseHeader parses the header at the start of b, which holds at least the
 // whole header (data may follow). It accepts exactly what numpy writes and

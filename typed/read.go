@@ -17,6 +17,10 @@ var headerBufs = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 // that r is left at the first byte of data.
 func ReadHeader(r io.Reader, lim Limits) (Header, error) {
 	if br, ok := r.(*bytes.Reader); ok {
+		var h Header
+		if readSaved(br, lim, &h) {
+			return h, nil
+		}
 		if h, ok := readSavedHeader(br, lim); ok {
 			return h, nil
 		}
@@ -363,9 +367,13 @@ func remaining(r io.Reader) (int64, bool) {
 }
 
 // ReadRaw reads the data after header h into a new buffer, in host byte
-// order and C order, for types that do not keep numpy's bytes as their
-// storage (strings).
+// order and C order: the storage of a new array, or what a string type
+// decodes. Large data that r can tell is all there is read into memory
+// that is not zeroed first (see readFresh).
 func (impl) ReadRaw(r io.Reader, h Header) ([]byte, int64, error) {
+	if buf, n, err, ok := readFresh(r, &h); ok {
+		return buf, n, err
+	}
 	var buf []byte
 	n, err := Impl.ReadData(r, h, 0, func(n int) []byte {
 		buf = growBytes(buf, n)

@@ -1,6 +1,7 @@
 package typed
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sync"
@@ -11,6 +12,11 @@ import (
 // byte-identical to np.save on a little-endian host. It checks the shape
 // against the data before writing anything.
 func (impl) WriteNPY(w io.Writer, dt DType, ndim, rows, cols int, data []byte) (int64, error) {
+	if b, ok := w.(*bytes.Buffer); ok && len(data) <= smallWrite && (hostOrder == '<' || dt.Size == 1) {
+		if n, ok := writeBuffer(b, &dt, ndim, rows, cols, data); ok {
+			return n, nil
+		}
+	}
 	if err := checkArray(dt, ndim, rows, cols, len(data)); err != nil {
 		return 0, err
 	}
