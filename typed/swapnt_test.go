@@ -6,30 +6,34 @@ import (
 	"testing"
 )
 
-// TestSwapCopyLarge: the large-array swap (non-temporal stores on amd64
-// with AVX2, made to apply here from 0 bytes) equals a copy then the
+// TestSwapCopyLarge: the large-array swap equals a copy then the
 // byte-by-byte swap, for every unit, at every alignment of either side,
-// with lengths around its 128-byte steps, and writes nothing past len(src).
+// with lengths around its 128-byte steps, and writes nothing past
+// len(src): with its stores around the cache (on amd64 with AVX2, made to
+// apply here from 0 bytes) and with its prefetching ordinary stores.
 func TestSwapCopyLarge(t *testing.T) {
-	defer setNTMin(0)()
 	rng := rand.New(rand.NewPCG(29, 30))
-	for _, unit := range []int{1, 2, 4, 8} {
-		for doff := range 40 {
-			for _, soff := range []int{0, 1, 3, 8} {
-				for _, n := range []int{0, 8, 120, 128, 136, 256, 1000, 4096 + 24} {
-					n -= n % unit
-					src := randWords(rng, soff+n)[soff:]
-					want := bytes.Clone(src)
-					swapNaive(want, unit)
-					dst := randWords(rng, doff+n+40)
-					before := bytes.Clone(dst)
-					swapCopyLarge(dst[doff:], src, unit)
-					if !bytes.Equal(dst[doff:doff+n], want) || !bytes.Equal(dst[:doff], before[:doff]) || !bytes.Equal(dst[doff+n:], before[doff+n:]) {
-						t.Fatalf("unit %d offsets %d %d length %d differs", unit, soff, doff, n)
+	for _, ntFrom := range []int{0, 1 << 40} {
+		restore := setNTMin(ntFrom)
+		for _, unit := range []int{1, 2, 4, 8} {
+			for doff := range 40 {
+				for _, soff := range []int{0, 1, 3, 8} {
+					for _, n := range []int{0, 8, 120, 128, 136, 256, 1000, 4096 + 24} {
+						n -= n % unit
+						src := randWords(rng, soff+n)[soff:]
+						want := bytes.Clone(src)
+						swapNaive(want, unit)
+						dst := randWords(rng, doff+n+40)
+						before := bytes.Clone(dst)
+						swapCopyLarge(dst[doff:], src, unit)
+						if !bytes.Equal(dst[doff:doff+n], want) || !bytes.Equal(dst[:doff], before[:doff]) || !bytes.Equal(dst[doff+n:], before[doff+n:]) {
+							t.Fatalf("stores around the cache from %d: unit %d offsets %d %d length %d differs", ntFrom, unit, soff, doff, n)
+						}
 					}
 				}
 			}
 		}
+		restore()
 	}
 	// Just past its usual threshold, unaligned, with a tail.
 	restore := setNTMin(8 << 20)
