@@ -73,12 +73,12 @@ func appendDim(dst []byte, n int) []byte {
 // it, the header's cost is lost in the data's.
 const smallWrite = 4 << 10
 
-// writeBuffer is WriteNPY into a *bytes.Buffer of a small array in host
-// order (little-endian hosts): the header and the data go into the
-// buffer's spare capacity, grown once if need be, and are committed with
-// one Write, with no interface call. ok is false, with nothing written,
-// when the array is not checked here (the caller's general path then
-// checks and writes it).
+// writeBuffer is WriteNPY into a *bytes.Buffer of a small array whose
+// host-order data is np.save's (a little-endian host, or one-byte items):
+// the header and the data go into the buffer's spare capacity, grown once
+// if need be, and are committed with one Write, with no interface call.
+// ok is false, with nothing written, when the array is not checked here
+// (the caller's general path then checks and writes it).
 func writeBuffer(b *bytes.Buffer, dt *DType, ndim, rows, cols int, data []byte) (n int64, ok bool) {
 	if ndim != 2 && Impl.CheckRank(ndim, rows, cols) != nil {
 		return 0, false
@@ -91,7 +91,7 @@ func writeBuffer(b *bytes.Buffer, dt *DType, ndim, rows, cols int, data []byte) 
 		b.Grow(maxHeaderLen + len(data))
 		buf = b.AvailableBuffer()
 	}
-	if t := savedHeadOf(dt); t != nil && rows >= 0 && cols >= 0 {
+	if t := savedHeadOf(dt); t != nil {
 		// A fixed-size dtype's header is its template with the shape.
 		buf = append(buf, t.b[:]...)
 		putShape((*[savedLen]byte)(buf), t.p, ndim, rows, cols)
