@@ -5,6 +5,6 @@
 # of them rots.
 set -euo pipefail
 cd "$(dirname "$0")"
-go test -race ./...
-(cd examples/consumer && go test -race ./...)
+go test -race -timeout 30m ./...
+(cd examples/consumer && go test -race -timeout 30m ./...)
 (cd bench && go test -bench=. -benchtime=1x ./...)
