@@ -45,3 +45,14 @@ for entry in "${targets[@]}"; do
   fi
   tail -n 2 "$log"
 done
+
+# npz's whole-member inflater (-tags libdeflate) on the same target.
+if [ "${CI:-}" = true ] || [ -f /usr/include/libdeflate.h ]; then
+  budget="${FUZZTIME:-150000x}"
+  echo "fuzz: FuzzNPZ (./npz, -tags libdeflate), -fuzztime=$budget"
+  if ! go test -tags libdeflate -run=NONE -fuzz='^FuzzNPZ$' -fuzztime="$budget" -parallel=1 ./npz >"$log" 2>&1; then
+    cat "$log"
+    exit 1
+  fi
+  tail -n 2 "$log"
+fi

@@ -23,6 +23,7 @@ import (
 // same cases (Path/numpy/<case>). The implementations:
 //
 //   - npy2d: the library's path;
+//   - npy2d-libdeflate: the same, built with -tags libdeflate (npz-read);
 //   - copy: copy() of the same bytes into an existing buffer, the limit;
 //   - base64: encoding/base64 alone on the same data (JSON's limit);
 //   - bound: a fixed 128-byte header plus the data, written or read with
@@ -33,7 +34,8 @@ import (
 //
 //   - json-decode, json-encode: float64 1000×1000 as the JSON envelope;
 //   - npz-write, npz-read: int8 2000×2000 of small values, compressed; the
-//     writes report the archive's size as B/archive;
+//     writes report the archive's size as B/archive; npz-member reads the
+//     member again from an archive opened once (what it allocates);
 //   - fortran_<dtype>, bigendian_<dtype>: a 1000×1000 .npy file of every
 //     dtype in Fortran order or big-endian, read with ReadFrom into an
 //     existing array;
@@ -159,18 +161,40 @@ func pathNPZ(b *testing.B) {
 		}
 		b.ReportMetric(float64(buf.Len()), "B/archive")
 	})
-	pathCase(b, "npy2d", "npz-read", 2000*2000, func(b *testing.B) func() {
+	archive := func(b *testing.B) []byte {
 		a.Data = smallValues(2000 * 2000)
 		var buf bytes.Buffer
 		write(b, &buf)
-		archive := buf.Bytes()
+		return buf.Bytes()
+	}
+	// npz-read opens the archive and reads its member, as np.load(...)["a"]
+	// does; npz-member reads the member of an archive opened once.
+	read := func(b *testing.B) func() {
+		archive := archive(b)
 		return func() {
 			r, err := npz.NewReader(bytes.NewReader(archive), int64(len(archive)))
 			must(b, err)
 			_, err = r.Array("a")
 			must(b, err)
 		}
-	})
+	}
+	member := func(b *testing.B) func() {
+		archive := archive(b)
+		r, err := npz.NewReader(bytes.NewReader(archive), int64(len(archive)))
+		must(b, err)
+		return func() {
+			_, err := r.Array("a")
+			must(b, err)
+		}
+	}
+	impls := []string{"npy2d"}
+	if libdeflateBuilt {
+		impls = append(impls, "npy2d-libdeflate")
+	}
+	for _, impl := range impls {
+		pathCase(b, impl, "npz-read", 2000*2000, read)
+		pathCase(b, impl, "npz-member", 2000*2000, member)
+	}
 }
 
 // npyFile is a 1000×1000 .npy file of dt with the given byte order and

@@ -20,6 +20,7 @@ type Reader struct {
 	lim typed.Limits
 
 	zr     *zip.Reader
+	ra     io.ReaderAt
 	size   int64
 	closer io.Closer
 	// files maps numpy's key (Entry.Name) to its member.
@@ -80,7 +81,7 @@ func NewReaderWithLimits(r io.ReaderAt, size int64, lim typed.Limits) (*Reader, 
 		}
 		files[key] = f
 	}
-	return &Reader{lim: lim, zr: zr, size: size, files: files}, nil
+	return &Reader{lim: lim, zr: zr, ra: r, size: size, files: files}, nil
 }
 
 // Key is numpy's key for a member name: the name without its ".npy"
@@ -128,6 +129,9 @@ func (r *Reader) Lookup(name string) (Entry, error) {
 // with ".npy") into a new array of its generated type: assert it to, say,
 // *generated.Float64Array2D.
 func (r *Reader) Array(name string) (typed.Array, error) {
+	if a, ok := r.arrayWhole(name); ok {
+		return a, nil
+	}
 	var a typed.Array
 	err := r.decode(name, func(rd io.Reader, h typed.Header) (err error) {
 		a, err = generated.ReadArrayData(rd, h)

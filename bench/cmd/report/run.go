@@ -19,6 +19,18 @@ import (
 type runner struct {
 	options
 	tmp, bin string // scratch directory; the test binary in it
+	binLD    string // the binary built with -tags libdeflate, or ""
+}
+
+// libdeflateRows are the rows binLD runs.
+const libdeflateRows = "^BenchmarkPath$/^npy2d-libdeflate$/"
+
+// binFor is the binary that runs benchmarks matching pattern.
+func (r *runner) binFor(pattern string) string {
+	if r.binLD != "" && strings.Contains(pattern, "npy2d-libdeflate") {
+		return r.binLD
+	}
+	return r.bin
 }
 
 // cases has TestNumpyCases write numpy_bench.py's cases to file, and
@@ -87,7 +99,7 @@ func (r *runner) profile(pattern, index string) string {
 	logf("profiling %s", pattern)
 	prof, base := filepath.Join(r.tmp, "prof"), filepath.Join(r.tmp, "base")
 	run := func(args ...string) error {
-		_, err := r.output(r.bin, append(args, "-test.run=^$", "-test.bench="+pattern)...)
+		_, err := r.output(r.binFor(pattern), append(args, "-test.run=^$", "-test.bench="+pattern)...)
 		return err
 	}
 	heap := func(file string, calls int) error {
@@ -102,7 +114,7 @@ func (r *runner) profile(pattern, index string) string {
 	}
 	out := ""
 	if err == nil {
-		out, err = r.output("go", append(top, r.bin, prof)...)
+		out, err = r.output("go", append(top, r.binFor(pattern), prof)...)
 	}
 	if err != nil {
 		return err.Error()

@@ -1,0 +1,5 @@
+//go:build !(cgo && libdeflate)
+
+package bench
+
+const libdeflateBuilt = false

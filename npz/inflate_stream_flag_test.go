@@ -1,0 +1,5 @@
+//go:build !(cgo && libdeflate)
+
+package npz_test
+
+const wholeInflate = false
