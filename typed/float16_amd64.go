@@ -24,14 +24,20 @@ func hasF16C() bool
 // well as F16C, which every processor with AVX2 has in practice.
 var useF16C = hasAVX2() && hasF16C()
 
-// f16Step is how many items the kernels convert a step.
-const f16Step = 16
+// f16Step is how many items the kernels convert a step. f16Chunk bounds
+// the items of one call: the scheduler cannot preempt assembly, so a
+// gigabyte is not converted in one go.
+const (
+	f16Step  = 16
+	f16Chunk = 1 << 16
+)
 
 func float16sToFloat32s(dst []float32, src []Float16) {
 	i := 0
 	for useF16C && len(src)-i >= f16Step {
-		i += f16to32F16C(dst[i:], src[i:])
-		if len(src)-i >= f16Step {
+		end := min(len(src), i+f16Chunk)
+		k := f16to32F16C(dst[i:end], src[i:end])
+		if i += k; k < f16Chunk && len(src)-i >= f16Step {
 			float16sToFloat32sGeneric(dst[i:i+f16Step], src[i:i+f16Step])
 			i += f16Step
 		}
@@ -42,8 +48,9 @@ func float16sToFloat32s(dst []float32, src []Float16) {
 func float16sToFloat64s(dst []float64, src []Float16) {
 	i := 0
 	for useF16C && len(src)-i >= f16Step {
-		i += f16to64F16C(dst[i:], src[i:])
-		if len(src)-i >= f16Step {
+		end := min(len(src), i+f16Chunk)
+		k := f16to64F16C(dst[i:end], src[i:end])
+		if i += k; k < f16Chunk && len(src)-i >= f16Step {
 			float16sToFloat64sGeneric(dst[i:i+f16Step], src[i:i+f16Step])
 			i += f16Step
 		}
@@ -54,8 +61,9 @@ func float16sToFloat64s(dst []float64, src []Float16) {
 func float32sToFloat16s(dst []Float16, src []float32) {
 	i := 0
 	for useF16C && len(src)-i >= f16Step {
-		i += f32to16F16C(dst[i:], src[i:])
-		if len(src)-i >= f16Step {
+		end := min(len(src), i+f16Chunk)
+		k := f32to16F16C(dst[i:end], src[i:end])
+		if i += k; k < f16Chunk && len(src)-i >= f16Step {
 			float32sToFloat16sGeneric(dst[i:i+f16Step], src[i:i+f16Step])
 			i += f16Step
 		}
@@ -66,8 +74,9 @@ func float32sToFloat16s(dst []Float16, src []float32) {
 func float64sToFloat16s(dst []Float16, src []float64) {
 	i := 0
 	for useF16C && len(src)-i >= f16Step {
-		i += f64to16F16C(dst[i:], src[i:])
-		if len(src)-i >= f16Step {
+		end := min(len(src), i+f16Chunk)
+		k := f64to16F16C(dst[i:end], src[i:end])
+		if i += k; k < f16Chunk && len(src)-i >= f16Step {
 			float64sToFloat16sGeneric(dst[i:i+f16Step], src[i:i+f16Step])
 			i += f16Step
 		}

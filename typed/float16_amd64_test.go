@@ -255,3 +255,44 @@ func checkEdge(t *testing.T, start, n int, hs []Float16, in32 []float32, in64 []
 		}
 	}
 }
+
+// TestFloat16KernelsChunks: over several calls' worth of items, with NaNs
+// (and an Inf) at the first and last items of a call's chunk, the
+// conversions give the portable result.
+func TestFloat16KernelsChunks(t *testing.T) {
+	needF16C(t)
+	n := 3*f16Chunk + 37
+	rng := rand.New(rand.NewPCG(13, 14))
+	hs := make([]Float16, n)
+	in32 := make([]float32, n)
+	in64 := make([]float64, n)
+	for i := range n {
+		in64[i] = rng.NormFloat64() * 100
+		in32[i] = float32(in64[i])
+		hs[i] = Float16FromFloat64(in64[i])
+	}
+	for _, at := range []int{f16Chunk - 1, f16Chunk, 2*f16Chunk - f16Step, 3*f16Chunk + 3, n - 1} {
+		hs[at] = 0x7c01 | Float16(at&1)<<15 // a signalling NaN of either sign
+		in32[at] = math.Float32frombits(0x7f800001)
+		in64[at] = math.Float64frombits(0xfff0000000000001)
+	}
+	hs[10] = 0xfc00
+	f32, w32 := make([]float32, n), make([]float32, n)
+	Float16sToFloat32s(f32, hs)
+	float16sToFloat32sGeneric(w32, hs)
+	f64, w64 := make([]float64, n), make([]float64, n)
+	Float16sToFloat64s(f64, hs)
+	float16sToFloat64sGeneric(w64, hs)
+	got32, want32 := make([]Float16, n), make([]Float16, n)
+	Float32sToFloat16s(got32, in32)
+	float32sToFloat16sGeneric(want32, in32)
+	got64, want64 := make([]Float16, n), make([]Float16, n)
+	Float64sToFloat16s(got64, in64)
+	float64sToFloat16sGeneric(want64, in64)
+	for i := range n {
+		if math.Float32bits(f32[i]) != math.Float32bits(w32[i]) || math.Float64bits(f64[i]) != math.Float64bits(w64[i]) ||
+			got32[i] != want32[i] || got64[i] != want64[i] {
+			t.Fatalf("item %d differs from the portable code", i)
+		}
+	}
+}
