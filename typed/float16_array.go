@@ -63,6 +63,11 @@ func Float16sToFloat32s(dst []float32, src []Float16) {
 	if len(dst) != len(src) {
 		panic("typed: Float16sToFloat32s: lengths differ")
 	}
+	float16sToFloat32s(dst, src)
+}
+
+// float16sToFloat32sGeneric is Float16sToFloat32s in portable Go.
+func float16sToFloat32sGeneric(dst []float32, src []Float16) {
 	dst = dst[:len(src)]
 	// Four at a time: when all four are normal halves, nearly always in
 	// real data, rebias each exponent by adding (127-15)<<23 to the
@@ -102,6 +107,11 @@ func Float16sToFloat64s(dst []float64, src []Float16) {
 	if len(dst) != len(src) {
 		panic("typed: Float16sToFloat64s: lengths differ")
 	}
+	float16sToFloat64s(dst, src)
+}
+
+// float16sToFloat64sGeneric is Float16sToFloat64s in portable Go.
+func float16sToFloat64sGeneric(dst []float64, src []Float16) {
 	dst = dst[:len(src)]
 	i := 0
 	for ; i+4 <= len(src); i += 4 {
@@ -127,6 +137,11 @@ func Float32sToFloat16s(dst []Float16, src []float32) {
 	if len(dst) != len(src) {
 		panic("typed: Float32sToFloat16s: lengths differ")
 	}
+	float32sToFloat16s(dst, src)
+}
+
+// float32sToFloat16sGeneric is Float32sToFloat16s in portable Go.
+func float32sToFloat16sGeneric(dst []Float16, src []float32) {
 	for i, f := range src {
 		b := math.Float32bits(f)
 		a := b & 0x7fffffff
@@ -150,6 +165,11 @@ func Float64sToFloat16s(dst []Float16, src []float64) {
 	if len(dst) != len(src) {
 		panic("typed: Float64sToFloat16s: lengths differ")
 	}
+	float64sToFloat16s(dst, src)
+}
+
+// float64sToFloat16sGeneric is Float64sToFloat16s in portable Go.
+func float64sToFloat16sGeneric(dst []Float16, src []float64) {
 	for i, f := range src {
 		b := math.Float64bits(f)
 		a := b & (1<<63 - 1)

@@ -10,7 +10,8 @@ import (
 // narrowCases32 are float32 bit patterns around every rounding decision:
 // each sign, every exponent and every 10-bit kept mantissa, with the 13
 // dropped bits below, at, just above and far from half-way; then the cases
-// float32Cases checks against numpy, and random patterns.
+// float32Cases checks against numpy, the halves' rounding boundaries, and
+// random patterns.
 func narrowCases32() []uint32 {
 	var cs []uint32
 	for sign := range uint32(2) {
@@ -23,6 +24,7 @@ func narrowCases32() []uint32 {
 		}
 	}
 	cs = append(cs, float32Cases()...)
+	cs = append(cs, halfBoundaries32()...)
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 1 << 20 {
 		cs = append(cs, rng.Uint32())
@@ -47,6 +49,7 @@ func narrowCases64() []uint64 {
 		}
 	}
 	cs = append(cs, float64Cases()...)
+	cs = append(cs, halfBoundaries64()...)
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 1 << 20 {
 		cs = append(cs, rng.Uint64())
