@@ -249,7 +249,12 @@ func pathLayout(b *testing.B) {
 				}
 			})
 			pathCase(b, "copy", name, nbytes, func(b *testing.B) func() {
-				src, dst := make([]byte, nbytes), make([]byte, nbytes)
+				// The very data bytes the npy2d row reads, into a reused
+				// destination: a fresh make() that is never written maps
+				// every page to the kernel's one zero page, which stays in
+				// the cache and makes copy() 15-20% faster than on real data.
+				file := npyFile(dt, order, fortran, 1000, 1000)
+				src, dst := file[len(file)-nbytes:], make([]byte, nbytes)
 				return func() { copy(dst, src) }
 			})
 		}

@@ -1,10 +1,6 @@
 package typed
 
-import (
-	"encoding/binary"
-	"math/bits"
-	"unsafe"
-)
+import "unsafe"
 
 var hostOrder = func() byte {
 	x := uint16(1)
@@ -57,58 +53,11 @@ func swapCopy(dst, src []byte, unit int) {
 
 const lanes16 = 0x00ff00ff00ff00ff
 
-func swap16Generic(b []byte) {
-	le := binary.LittleEndian
-	for len(b) >= 32 {
-		w := b[:32:32]
-		v0, v1, v2, v3 := le.Uint64(w[0:]), le.Uint64(w[8:]), le.Uint64(w[16:]), le.Uint64(w[24:])
-		le.PutUint64(w[0:], v0>>8&lanes16|v0&lanes16<<8)
-		le.PutUint64(w[8:], v1>>8&lanes16|v1&lanes16<<8)
-		le.PutUint64(w[16:], v2>>8&lanes16|v2&lanes16<<8)
-		le.PutUint64(w[24:], v3>>8&lanes16|v3&lanes16<<8)
-		b = b[32:]
-	}
-	for len(b) >= 2 {
-		b[0], b[1] = b[1], b[0]
-		b = b[2:]
-	}
-}
-
-func swap32Generic(b []byte) {
-	le := binary.LittleEndian
-	// Reversing all 8 bytes and swapping the halves reverses each half.
-	sw := func(v uint64) uint64 { return bits.RotateLeft64(bits.ReverseBytes64(v), 32) }
-	for len(b) >= 32 {
-		w := b[:32:32]
-		v0, v1, v2, v3 := le.Uint64(w[0:]), le.Uint64(w[8:]), le.Uint64(w[16:]), le.Uint64(w[24:])
-		le.PutUint64(w[0:], sw(v0))
-		le.PutUint64(w[8:], sw(v1))
-		le.PutUint64(w[16:], sw(v2))
-		le.PutUint64(w[24:], sw(v3))
-		b = b[32:]
-	}
-	for len(b) >= 4 {
-		binary.BigEndian.PutUint32(b, le.Uint32(b))
-		b = b[4:]
-	}
-}
-
-func swap64Generic(b []byte) {
-	le, be := binary.LittleEndian, binary.BigEndian
-	for len(b) >= 32 {
-		w := b[:32:32]
-		v0, v1, v2, v3 := le.Uint64(w[0:]), le.Uint64(w[8:]), le.Uint64(w[16:]), le.Uint64(w[24:])
-		be.PutUint64(w[0:], v0)
-		be.PutUint64(w[8:], v1)
-		be.PutUint64(w[16:], v2)
-		be.PutUint64(w[24:], v3)
-		b = b[32:]
-	}
-	for len(b) >= 8 {
-		be.PutUint64(b, le.Uint64(b))
-		b = b[8:]
-	}
-}
+// The in-place swaps are the swap-copies (swapcopy_generic.go) of b onto
+// itself.
+func swap16Generic(b []byte) { swapCopy16Generic(b, b) }
+func swap32Generic(b []byte) { swapCopy32Generic(b, b) }
+func swap64Generic(b []byte) { swapCopy64Generic(b, b) }
 
 // needsSwap reports whether data stored in order must be swapped to reach
 // host order.

@@ -52,8 +52,7 @@ func swapCopy16(dst, src []byte) {
 	} else {
 		swap16SSE2(dst[:n], src[:n])
 	}
-	copy(dst[n:], src[n:])
-	swap16Generic(dst[n:len(src)])
+	swapCopy16Generic(dst[n:], src[n:])
 }
 
 func swapCopy32(dst, src []byte) {
@@ -63,8 +62,7 @@ func swapCopy32(dst, src []byte) {
 	} else {
 		swap32SSE2(dst[:n], src[:n])
 	}
-	copy(dst[n:], src[n:])
-	swap32Generic(dst[n:len(src)])
+	swapCopy32Generic(dst[n:], src[n:])
 }
 
 func swapCopy64(dst, src []byte) {
@@ -74,6 +72,5 @@ func swapCopy64(dst, src []byte) {
 	} else {
 		swap64SSE2(dst[:n], src[:n])
 	}
-	copy(dst[n:], src[n:])
-	swap64Generic(dst[n:len(src)])
+	swapCopy64Generic(dst[n:], src[n:])
 }
