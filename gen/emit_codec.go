@@ -25,6 +25,7 @@ func emitCodec(f *File, n names) {
 	).Line().List(self("Rows"), self("Cols"), self("flat")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"), flatOf(Id("h")))
 
 	// The fast paths' template, worked out once rather than on each call.
+	f.Comment(n.savedVar + " is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.")
 	f.Var().Id(n.savedVar).Op("=").Add(impl("Saved")).Call(Op("&").Add(dtv))
 	f.Line()
 

@@ -204,6 +204,7 @@ func (a *BoolArray2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// boolArray2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var boolArray2DSaved = typed.Impl.Saved(&boolArray2DDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

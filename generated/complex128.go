@@ -199,6 +199,7 @@ func (a *Complex128Array2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// complex128Array2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var complex128Array2DSaved = typed.Impl.Saved(&complex128Array2DDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

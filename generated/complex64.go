@@ -199,6 +199,7 @@ func (a *Complex64Array2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// complex64Array2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var complex64Array2DSaved = typed.Impl.Saved(&complex64Array2DDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

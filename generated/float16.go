@@ -198,6 +198,7 @@ func (a *Float16Array2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// float16Array2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var float16Array2DSaved = typed.Impl.Saved(&float16Array2DDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

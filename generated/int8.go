@@ -197,6 +197,7 @@ func (a *Int8Array2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// int8Array2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var int8Array2DSaved = typed.Impl.Saved(&int8Array2DDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

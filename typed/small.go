@@ -63,7 +63,33 @@ func (impl) ReadSmall(r io.Reader, s *saved, dst []byte) (ndim, rows, cols int, 
 	if len(rest) < savedLen {
 		return 0, 0, 0, 0, false
 	}
-	if ndim, rows, cols, ok = matchSmall((*[savedLen]byte)(rest), &s.savedHead); !ok {
+	// matchSmall, with its commonest case in line: no call, no spills.
+	b, t := (*[savedLen]byte)(rest), &s.savedHead
+	// Aligned words only: the shape is cut from the two that hold it.
+	w7, w8 := le64(b[56:]), le64(b[64:])
+	x0 := le64(b[0:]) ^ t.w[0]
+	x1 := le64(b[8:]) ^ t.w[1]
+	x2 := le64(b[16:]) ^ t.w[2]
+	x3 := le64(b[24:]) ^ t.w[3]
+	x0 |= le64(b[32:]) ^ t.w[4]
+	x1 |= le64(b[40:]) ^ t.w[5]
+	x2 |= le64(b[48:]) ^ t.w[6]
+	x3 |= (w7 ^ t.w[7]) & t.mask
+	x0 |= le64(b[72:]) ^ spaceWord
+	x1 |= le64(b[80:]) ^ spaceWord
+	x2 |= le64(b[88:]) ^ spaceWord
+	x3 |= le64(b[96:]) ^ spaceWord
+	x0 |= le64(b[104:]) ^ spaceWord
+	x1 |= le64(b[112:]) ^ spaceWord
+	x2 |= le64(b[120:]) ^ (spaceWord>>8 | '\n'<<56)
+	// "r, c), }" starts at p, 61 or 62: in w7 from bit k, then in w8,
+	// whose bytes after it must be spaces.
+	k := uint(t.p-56) * 8
+	u := w7>>k | w8<<(64-k)
+	r8, c8 := byte(u)-'0', byte(u>>24)-'0'
+	if x0|x1|x2|x3 == 0 && u&^0xff0000ff == twoDigits && r8 < 10 && c8 < 10 && (w8^spaceWord)>>k == 0 {
+		ndim, rows, cols = 2, int(r8), int(c8)
+	} else if ndim, rows, cols, ok = matchSmall(b, t); !ok {
 		return 0, 0, 0, 0, false
 	}
 	size := 0
@@ -115,6 +141,13 @@ func matchSmall(b *[savedLen]byte, t *savedHead) (ndim, rows, cols int, ok bool)
 	y1 |= le64(b[112:]) ^ spaceWord
 	y2 |= le64(b[120:]) ^ (spaceWord>>8 | '\n'<<56)
 	if y0|y1|y2|y3 == 0 {
+		// The commonest small shape, two one-digit dimensions, in one
+		// load: "r, c), }" and, up to byte 72, spaces.
+		u := le64(b[t.p:])
+		r, c := byte(u)-'0', byte(u>>24)-'0'
+		if u&^0xff0000ff == twoDigits && r < 10 && c < 10 && (le64(b[64:])^spaceWord)>>(uint(t.p+8-64)*8) == 0 {
+			return 2, int(r), int(c), true
+		}
 		if ndim, rows, cols, e := shortShape(b, t.p); e != 0 {
 			// Bytes e to 71 are spaces.
 			if (le64(b[64:])^spaceWord)>>(uint(e-64)*8) == 0 {
@@ -124,6 +157,10 @@ func matchSmall(b *[savedLen]byte, t *savedHead) (ndim, rows, cols int, ok bool)
 	}
 	return savedShape(b, t.p)
 }
+
+// twoDigits is "r, c), }" as a little-endian word, with the digits
+// zero.
+const twoDigits = 0x7d202c29_00202c00
 
 // shortShape parses numpy's shape and its "), }" at b[p:], p being 61 or
 // 62, when they end by byte 72: dimensions without a leading zero, as

@@ -199,6 +199,7 @@ func (a *Int64Matrix) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// int64MatrixSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var int64MatrixSaved = typed.Impl.Saved(&int64MatrixDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
@@ -487,6 +488,7 @@ func (a *Float32Matrix) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// float32MatrixSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var float32MatrixSaved = typed.Impl.Saved(&float32MatrixDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian

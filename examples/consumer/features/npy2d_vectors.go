@@ -199,6 +199,7 @@ func (a *Float64Vector) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// float64VectorSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
 var float64VectorSaved = typed.Impl.Saved(&float64VectorDType)
 
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
