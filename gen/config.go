@@ -127,6 +127,7 @@ type names struct {
 	New       string // NewFloat64Array2D
 	FromBytes string // Float64Array2DFromBytes
 	dtypeVar  string // float64Array2DDType, unexported
+	savedVar  string // float64Array2DSaved, unexported: the fast paths' template
 }
 
 func (c Config) names(dt typed.DType) names {
@@ -138,5 +139,6 @@ func (c Config) names(dt typed.DType) names {
 		New:       "New" + t,
 		FromBytes: t + "FromBytes",
 		dtypeVar:  lower + "DType",
+		savedVar:  lower + "Saved",
 	}
 }

@@ -4,7 +4,8 @@ import . "github.com/dave/jennifer/jen"
 
 // emitCodec writes the encoding methods, each a thin call into typed:
 //
-//	func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) { return typed.Impl.WriteNPY(...) }
+//	var float64Array2DSaved = typed.Impl.Saved(&float64Array2DDType)
+//	func (a *Float64Array2D) WriteTo(w io.Writer) (int64, error) { return typed.Impl.WriteSmall(...) }
 //	func (a *Float64Array2D) ReadFrom(r io.Reader) (int64, error) { ... }
 //	func (a *Float64Array2D) ReadData(r io.Reader, h typed.Header) (int64, error) { ... }
 //	MarshalBinary, UnmarshalBinary, MarshalJSON, UnmarshalJSON
@@ -23,9 +24,14 @@ func emitCodec(f *File, n names) {
 		Return(Err()),
 	).Line().List(self("Rows"), self("Cols"), self("flat")).Op("=").List(Id("h").Dot("Rows"), Id("h").Dot("Cols"), flatOf(Id("h")))
 
+	// The fast paths' template, worked out once rather than on each call.
+	f.Comment(n.savedVar + " is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.")
+	f.Var().Id(n.savedVar).Op("=").Add(impl("Saved")).Call(Op("&").Add(dtv))
+	f.Line()
+
 	docf(f, "WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array whose Rows, Cols and Data disagree is refused before anything is written.")
 	f.Func().Add(recv(n)).Id("WriteTo").Params(Id("w").Qual("io", "Writer")).Params(Int64(), Error()).Block(
-		Return(typedCall("WriteNPY", Id("w"), dtv, self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
+		Return(typedCall("WriteSmall", Id("w"), Id(n.savedVar), self("NDim").Call(), self("Rows"), self("Cols"), self("Bytes").Call())),
 	)
 	f.Line()
 
@@ -35,7 +41,7 @@ func emitCodec(f *File, n names) {
 	capBytes := Qual("unsafe", "Slice").Call(Parens(Op("*").Byte()).Parens(Qual("unsafe", "Pointer").Call(Qual("unsafe", "SliceData").Call(self("Data")))), Cap(self("Data")).Op("*").Lit(n.dt.Size))
 	f.Func().Add(recv(n)).Id("ReadFrom").Params(Id("r").Qual("io", "Reader")).Params(Int64(), Error()).Block(
 		If(
-			List(Id("ndim"), Id("rows"), Id("cols"), Id("n"), Id("ok")).Op(":=").Add(impl("ReadSaved")).Call(Id("r"), Op("&").Add(dtv), Qual(typedPath, "Limits").Values(), capBytes),
+			List(Id("ndim"), Id("rows"), Id("cols"), Id("n"), Id("ok")).Op(":=").Add(impl("ReadSmall")).Call(Id("r"), Id(n.savedVar), capBytes),
 			Id("ok"),
 		).Block(
 			List(self("Rows"), self("Cols"), self("Data"), self("flat")).Op("=").List(Id("rows"), Id("cols"), self("Data").Index(Empty(), Id("rows").Op("*").Id("cols")), Uint8().Call(Lit(2).Op("-").Id("ndim"))),

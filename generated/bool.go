@@ -204,18 +204,21 @@ func (a *BoolArray2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// boolArray2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
+var boolArray2DSaved = typed.Impl.Saved(&boolArray2DDType)
+
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *BoolArray2D) WriteTo(w io.Writer) (int64, error) {
-	return typed.Impl.WriteNPY(w, boolArray2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteSmall(w, boolArray2DSaved, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype bool, any version, byte order or memory order, leaving r at
 // the end of the data. It reuses Data when its capacity is enough, so reading into an array of the
 // right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *BoolArray2D) ReadFrom(r io.Reader) (int64, error) {
-	if ndim, rows, cols, n, ok := typed.Impl.ReadSaved(r, &boolArray2DDType, typed.Limits{}, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*1)); ok {
+	if ndim, rows, cols, n, ok := typed.Impl.ReadSmall(r, boolArray2DSaved, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*1)); ok {
 		a.Rows, a.Cols, a.Data, a.flat = rows, cols, a.Data[:rows*cols], uint8(2-ndim)
 		return n, nil
 	}

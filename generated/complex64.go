@@ -199,18 +199,21 @@ func (a *Complex64Array2D) resize(n int) []byte {
 	return a.Bytes()
 }
 
+// complex64Array2DSaved is what WriteTo and ReadFrom need of the dtype for small arrays, worked out once.
+var complex64Array2DSaved = typed.Impl.Saved(&complex64Array2DDType)
+
 // WriteTo writes the array as a .npy file, byte for byte what np.save writes on a little-endian
 // host (version 1.0, C order, little-endian data, numpy's shape of NDim dimensions). An array
 // whose Rows, Cols and Data disagree is refused before anything is written.
 func (a *Complex64Array2D) WriteTo(w io.Writer) (int64, error) {
-	return typed.Impl.WriteNPY(w, complex64Array2DDType, a.NDim(), a.Rows, a.Cols, a.Bytes())
+	return typed.Impl.WriteSmall(w, complex64Array2DSaved, a.NDim(), a.Rows, a.Cols, a.Bytes())
 }
 
 // ReadFrom reads a .npy file of dtype complex64, any version, byte order or memory order, leaving
 // r at the end of the data. It reuses Data when its capacity is enough, so reading into an array
 // of the right size allocates nothing. It applies numpy's default limits (the zero typed.Limits).
 func (a *Complex64Array2D) ReadFrom(r io.Reader) (int64, error) {
-	if ndim, rows, cols, n, ok := typed.Impl.ReadSaved(r, &complex64Array2DDType, typed.Limits{}, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*8)); ok {
+	if ndim, rows, cols, n, ok := typed.Impl.ReadSmall(r, complex64Array2DSaved, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(a.Data))), cap(a.Data)*8)); ok {
 		a.Rows, a.Cols, a.Data, a.flat = rows, cols, a.Data[:rows*cols], uint8(2-ndim)
 		return n, nil
 	}
