@@ -88,7 +88,8 @@ func (r *Reader) inflate(f *zip.File, start int64) ([]byte, bool) {
 		_ = err // the streaming path reports it
 		return nil, false
 	}
-	out := make([]byte, f.UncompressedSize64)
+	// Returned only when inflated in full: no byte is left as the heap held it.
+	out := typed.Impl.Uninitialized(int(f.UncompressedSize64))
 	n, err := inflateInto(out, (*comp)[:csize])
 	if err != nil || n != len(out) || !checksumHolds(f, crc32.ChecksumIEEE(out), (*comp)[csize:]) {
 		return nil, false

@@ -46,3 +46,16 @@ func readFresh(r io.Reader, h *Header) (buf []byte, n int64, err error, ok bool)
 	}
 	return buf, int64(need), nil, true
 }
+
+// Uninitialized returns n bytes of new memory, neither zeroed nor touched
+// (and advised to use huge pages when large), for a decoder that writes
+// every byte before the slice reaches anyone: npz's whole-member inflater,
+// whose output is returned only when it filled all of it.
+func (impl) Uninitialized(n int) []byte {
+	if n == 0 {
+		return []byte{}
+	}
+	b := uninitialized(n)
+	adviseHuge(b)
+	return b
+}

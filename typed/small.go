@@ -29,6 +29,8 @@ type saved struct {
 	// without a template, or items of more than one byte on a big-endian
 	// host (whose data is not np.save's bytes).
 	fast bool
+	// view is fast and viewOK: ReadSmall reads in place.
+	view bool
 	// bools says the data must be checked for bytes other than 0 and 1.
 	bools bool
 }
@@ -38,7 +40,7 @@ type saved struct {
 func (impl) Saved(dt *DType) *saved {
 	s := &saved{dt: dt, bools: dt.Kind == 'b'}
 	if t := savedHeadOf(dt); t != nil && (hostOrder == '<' || dt.Size == 1) {
-		s.savedHead, s.fast = *t, true
+		s.savedHead, s.fast, s.view = *t, true, viewOK
 		s.shift = uint8(bits.TrailingZeros(uint(dt.Size)))
 	}
 	return s
@@ -52,12 +54,12 @@ func (impl) Saved(dt *DType) *saved {
 // caller then reads through ReadHeader and ReadData. The header is
 // checked where it lies in the reader's buffer (see unread), not copied.
 func (impl) ReadSmall(r io.Reader, s *saved, dst []byte) (ndim, rows, cols int, n int64, ok bool) {
-	br, isBytes := r.(*bytes.Reader)
-	if !isBytes || !s.fast {
-		return 0, 0, 0, 0, false
-	}
-	if !viewOK {
+	if !s.view {
 		return Impl.ReadSaved(r, s.dt, Limits{}, dst)
+	}
+	br, isBytes := r.(*bytes.Reader)
+	if !isBytes {
+		return 0, 0, 0, 0, false
 	}
 	rest := unread(br)
 	if len(rest) < savedLen {
@@ -84,8 +86,8 @@ func (impl) ReadSmall(r io.Reader, s *saved, dst []byte) (ndim, rows, cols int, 
 	x2 |= le64(b[120:]) ^ (spaceWord>>8 | '\n'<<56)
 	// "r, c), }" starts at p, 61 or 62: in w7 from bit k, then in w8,
 	// whose bytes after it must be spaces.
-	k := uint(t.p-56) * 8
-	u := w7>>k | w8<<(64-k)
+	k := uint(t.p-56) * 8 & 63 // 40 or 48: the mask spares the shifts' range checks
+	u := w7>>k | w8<<(64-k&63)
 	r8, c8 := byte(u)-'0', byte(u>>24)-'0'
 	if x0|x1|x2|x3 == 0 && u&^0xff0000ff == twoDigits && r8 < 10 && c8 < 10 && (w8^spaceWord)>>k == 0 {
 		ndim, rows, cols = 2, int(r8), int(c8)
