@@ -88,7 +88,8 @@ func run(o options) error {
 			return err
 		}
 		if r.binLD != "" {
-			if err := add(r.output(r.binLD, "-test.run=^$", "-test.bench="+libdeflateRows, "-test.benchtime="+o.benchtime, "-test.benchmem")); err != nil {
+			out, err := r.output(r.binLD, "-test.run=^$", "-test.bench="+libdeflateRuns, "-test.benchtime="+o.benchtime, "-test.benchmem")
+			if err := add(libdeflateRows(out), err); err != nil {
 				return err
 			}
 		}
