@@ -128,6 +128,15 @@ func (impl) ReadSaved(r io.Reader, dt *DType, lim Limits, dst []byte) (ndim, row
 // savedTail), and the template's words are compared unrolled, into four
 // independent accumulators.
 func matchSaved(b *[savedLen]byte, t *savedHead) (ndim, rows, cols int, ok bool) {
+	if !headMatches(b, t) {
+		return 0, 0, 0, false
+	}
+	return savedShape(b, t.p)
+}
+
+// headMatches compares b's first 64 bytes with the template's, up to the
+// shape, in four independent accumulators.
+func headMatches(b *[savedLen]byte, t *savedHead) bool {
 	x0 := le64(b[0:]) ^ t.w[0]
 	x1 := le64(b[8:]) ^ t.w[1]
 	x2 := le64(b[16:]) ^ t.w[2]
@@ -136,8 +145,5 @@ func matchSaved(b *[savedLen]byte, t *savedHead) (ndim, rows, cols int, ok bool)
 	x1 |= le64(b[40:]) ^ t.w[5]
 	x2 |= le64(b[48:]) ^ t.w[6]
 	x3 |= (le64(b[56:]) ^ t.w[7]) & t.mask
-	if x0|x1|x2|x3 != 0 {
-		return 0, 0, 0, false
-	}
-	return savedShape(b, t.p)
+	return x0|x1|x2|x3 == 0
 }

@@ -123,15 +123,7 @@ func (impl) ReadSmall(r io.Reader, s *saved, dst []byte) (ndim, rows, cols int, 
 // and the shape is parsed with no call. Anything else it hands to
 // savedShape, so that it accepts exactly what matchSaved accepts.
 func matchSmall(b *[savedLen]byte, t *savedHead) (ndim, rows, cols int, ok bool) {
-	x0 := le64(b[0:]) ^ t.w[0]
-	x1 := le64(b[8:]) ^ t.w[1]
-	x2 := le64(b[16:]) ^ t.w[2]
-	x3 := le64(b[24:]) ^ t.w[3]
-	x0 |= le64(b[32:]) ^ t.w[4]
-	x1 |= le64(b[40:]) ^ t.w[5]
-	x2 |= le64(b[48:]) ^ t.w[6]
-	x3 |= (le64(b[56:]) ^ t.w[7]) & t.mask
-	if x0|x1|x2|x3 != 0 {
+	if !headMatches(b, t) {
 		return 0, 0, 0, false
 	}
 	// Words 9 to 15: spaces, and the newline last.
